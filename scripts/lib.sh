@@ -1,0 +1,41 @@
+# Common helpers for the build/test scripts. Source it: . "$(dirname "$0")/lib.sh"
+# shellcheck shell=bash
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export ROOT
+CRATE=sundhedsklynger
+
+# cargo-installed tools (wasm-bindgen, wasm-bindgen-test-runner) and the npm
+# wasm-opt (Debian's binaryen is too old) come first.
+case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) PATH="$HOME/.cargo/bin:$PATH" ;; esac
+export PATH
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+warn() { printf '\033[1;33mwarn:\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Run a command, print how long it took.
+timed() {
+  local label="$1"; shift
+  local start=$SECONDS
+  log "$label: $*"
+  "$@"
+  log "$label: done in $((SECONDS - start)) s"
+}
+
+# The version of a package in Cargo.lock (first match).
+lock_version() {
+  awk -v name="$1" '
+    $0 == "[[package]]" { inpkg = 1; found = 0; next }
+    inpkg && $1 == "name" { found = ($3 == "\"" name "\"") }
+    inpkg && found && $1 == "version" { gsub(/"/, "", $3); print $3; exit }
+  ' "$ROOT/Cargo.lock"
+}
+
+# The version of this crate, from Cargo.toml's [package] section.
+crate_version() {
+  awk '
+    /^\[/ { section = $0 }
+    section == "[package]" && $1 == "version" { gsub(/"/, "", $3); print $3; exit }
+  ' "$ROOT/Cargo.toml"
+}

@@ -1,0 +1,72 @@
+# The one entry point for building, packaging, serving and testing.
+#
+#   make tools     install what the build and tests need (idempotent: skips what is there)
+#   make package   the npm package in pkg/ (browser entry, Node entry, schema, types)
+#   make demo      build dist/ and serve it on http://127.0.0.1:$(PORT)/ (PORT=8080)
+#   make test      every suite: native cargo test, wasm tests in headless Chromium,
+#                  the Node package test, the end-to-end tests of the demo
+#
+# Every target installs what it needs first (scripts/ensure-tools.sh).
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+export PORT
+
+ENSURE := scripts/ensure-tools.sh
+TIMED := scripts/timed.sh
+
+# wasm-bindgen-test in headless Chromium (the runner looks for geckodriver
+# first, so name chromedriver explicitly); webdriver.json holds the flags.
+WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	WASM_BINDGEN_TEST_TIMEOUT=120
+
+.PHONY: help tools package dist demo test test-native test-wasm test-node test-e2e size clean
+
+help:
+	@sed -n 's/^#   /  /p' Makefile
+
+tools:
+	$(ENSURE)
+
+package:
+	$(ENSURE) rust wasm-bindgen npm
+	scripts/package.sh
+
+dist:
+	$(ENSURE) rust wasm-bindgen npm
+	scripts/dist.sh
+
+demo: dist
+	scripts/serve.sh
+
+size:
+	scripts/size.sh
+
+test: tools
+	$(TIMED) "test-native" $(MAKE) --no-print-directory test-native
+	$(TIMED) "test-wasm" $(MAKE) --no-print-directory test-wasm
+	$(TIMED) "test-node" $(MAKE) --no-print-directory test-node
+	$(TIMED) "test-e2e" $(MAKE) --no-print-directory test-e2e
+
+test-native:
+	$(ENSURE) rust
+	cargo test
+
+test-wasm:
+	$(ENSURE) rust wasm-bindgen chromium
+	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown
+
+test-node: package
+	node --test tests/node/*.test.mjs
+
+test-e2e: dist
+	$(ENSURE) chromium npm
+	node --test tests/e2e/*.test.mjs
+
+clean:
+	rm -rf pkg dist target/web target/node

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Lay out dist/: the demo page (www/) plus the browser entry of the package:
+#   dist/index.html, dist/demo.js, dist/data/…   from www/
+#   dist/pkg/index.js, dist/pkg/web/…            the browser build (scripts/build.sh web)
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+"$ROOT/scripts/build.sh" web
+log "dist: www/ + browser entry -> dist/"
+rm -rf dist
+mkdir -p dist/pkg
+cp -R www/. dist/
+cp npm/index.js dist/pkg/
+cp -R pkg/web dist/pkg/web
+[ -f dist/index.html ] || die "dist/index.html missing (www/index.html?)"

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Build the npm package into pkg/:
+#   pkg/package.json        npm/package.json, version taken from Cargo.toml
+#   pkg/README.md           npm/README.md
+#   pkg/index.js, index.d.ts  browser entry (npm/index.*) re-exporting pkg/web/
+#   pkg/web/                wasm-bindgen --target web build, wasm-opt -Oz
+#   pkg/node/               Node >= 20 ES module build (no default features)
+#   pkg/schema.json         the JSON Schema (schema/sundhedsklynger.schema.json if the
+#                           repo has it, else what the node entry's schema() returns)
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+"$ROOT/scripts/build.sh" web
+"$ROOT/scripts/build.sh" node
+
+log "package: assembling pkg/"
+version="$(crate_version)"
+[ -n "$version" ] || die "no version in Cargo.toml"
+VERSION="$version" node -e '
+  const fs = require("fs");
+  const p = JSON.parse(fs.readFileSync("npm/package.json", "utf8"));
+  p.version = process.env.VERSION;
+  fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");
+'
+cp npm/README.md npm/index.js npm/index.d.ts pkg/
+for f in LICENSE LICENSE-MIT LICENSE.md LICENSE.txt; do
+  if [ -f "$f" ]; then cp "$f" pkg/; fi
+done
+
+if [ -f schema/sundhedsklynger.schema.json ]; then
+  log "package: schema.json from schema/sundhedsklynger.schema.json"
+  cp schema/sundhedsklynger.schema.json pkg/schema.json
+else
+  log "package: schema.json from the node entry's schema()"
+  node scripts/schema.mjs pkg/node/$CRATE.js pkg/schema.json
+fi
+
+node scripts/check-package.mjs pkg
+log "package: pkg/ holds $CRATE@$version"
+"$ROOT/scripts/size.sh"

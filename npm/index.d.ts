@@ -1,0 +1,2 @@
+export { default, initSync } from './web/sundhedsklynger.js';
+export * from './web/sundhedsklynger.js';

@@ -1,0 +1,173 @@
+//! Bodies and their seats: the seats listed in the data, or, for a body the data
+//! lists no seats for, the seats its rule profile requires — so every body shows its
+//! full composition, by role where no person is known.
+
+use crate::model::{BodyId, BodyKind, Dataset, Office, Role, Sector, Status};
+use crate::profile::{RuleProfile, Scope, SeatGroup};
+use crate::text::Text;
+
+/// A body with its seats.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Body {
+    pub id: BodyId,
+    /// Region id (the SSU's own, or the cluster's).
+    pub region: String,
+    /// Cluster id, for the two cluster levels.
+    pub cluster: Option<String>,
+    pub seats: Vec<BodySeat>,
+    /// True when the seats come from the rule profile, not from the data.
+    pub derived: bool,
+}
+
+/// A seat as shown: from the data (`seat_index`) or derived from the profile.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BodySeat {
+    pub role: Role,
+    pub municipality: Option<String>,
+    pub cluster: Option<String>,
+    pub person: Option<String>,
+    pub office: Option<Office>,
+    pub title: Option<Text>,
+    /// Index into `Dataset::seats`; `None` for a seat derived from the profile.
+    pub seat_index: Option<usize>,
+    pub status: Status,
+    pub sources: Vec<String>,
+}
+
+impl BodySeat {
+    fn derived(role: Role, municipality: Option<String>, cluster: Option<String>) -> BodySeat {
+        BodySeat {
+            role,
+            municipality,
+            cluster,
+            person: None,
+            office: None,
+            title: None,
+            seat_index: None,
+            status: Status::Confirmed,
+            sources: Vec::new(),
+        }
+    }
+
+    pub fn sector(&self) -> Sector {
+        self.role.sector()
+    }
+}
+
+/// A region's bodies: its SSU and each cluster's two levels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegionBodies {
+    pub region: String,
+    pub ssu: Body,
+    /// (cluster id, political level, professional level), in data order.
+    pub clusters: Vec<ClusterBodies>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClusterBodies {
+    pub cluster: String,
+    pub political: Body,
+    pub professional: Body,
+}
+
+pub fn region_bodies(data: &Dataset, region: &str, profile: &RuleProfile) -> RegionBodies {
+    let ssu = body(data, &BodyId { owner: region.to_string(), kind: BodyKind::Ssu }, profile);
+    let clusters = data
+        .clusters_of(region)
+        .map(|c| ClusterBodies {
+            cluster: c.id.clone(),
+            political: body(data, &BodyId { owner: c.id.clone(), kind: BodyKind::Political }, profile),
+            professional: body(data, &BodyId { owner: c.id.clone(), kind: BodyKind::Professional }, profile),
+        })
+        .collect();
+    RegionBodies { region: region.to_string(), ssu, clusters }
+}
+
+/// One body with its seats, sorted chair first, then by sector and municipality.
+pub fn body(data: &Dataset, id: &BodyId, profile: &RuleProfile) -> Body {
+    let (region, cluster) = match id.kind {
+        BodyKind::Ssu => (id.owner.clone(), None),
+        _ => (
+            data.cluster(&id.owner).map(|c| c.region.clone()).unwrap_or_default(),
+            Some(id.owner.clone()),
+        ),
+    };
+    let listed: Vec<BodySeat> = data
+        .seats_of(id)
+        .map(|(i, s)| BodySeat {
+            role: s.role,
+            municipality: s.municipality.clone(),
+            cluster: s.cluster.clone(),
+            person: s.person.clone(),
+            office: s.office,
+            title: s.title.clone(),
+            seat_index: Some(i),
+            status: s.status,
+            sources: s.sources.clone(),
+        })
+        .collect();
+    let derived = listed.is_empty();
+    let mut seats = if derived { derive_seats(data, id, &region, profile) } else { listed };
+    seats.sort_by_key(|s| seat_order(data, s));
+    Body { id: id.clone(), region, cluster, seats, derived }
+}
+
+fn seat_order(data: &Dataset, s: &BodySeat) -> (u8, u8, usize, usize) {
+    let office = match s.office {
+        Some(Office::Chair) => 0,
+        Some(Office::CoChair) => 1,
+        Some(Office::ViceChair) => 2,
+        None => 3,
+    };
+    let municipality = s
+        .municipality
+        .as_deref()
+        .and_then(|m| data.municipalities.iter().position(|x| x.code == m))
+        .unwrap_or(usize::MAX);
+    let cluster = s.cluster.as_deref().and_then(|c| data.clusters.iter().position(|x| x.id == c)).unwrap_or(usize::MAX);
+    (office, s.role as u8, cluster, municipality)
+}
+
+/// The seats a profile requires of a body, filled narrow groups first.
+pub fn derive_seats(data: &Dataset, id: &BodyId, region: &str, profile: &RuleProfile) -> Vec<BodySeat> {
+    let mut rules: Vec<_> = profile.rules(id.kind).iter().collect();
+    rules.sort_by_key(|r| r.group.specificity());
+    let members: Vec<String> = match id.kind {
+        BodyKind::Ssu => Vec::new(),
+        _ => data.cluster(&id.owner).map(|c| c.members.iter().map(|m| m.municipality.clone()).collect()).unwrap_or_default(),
+    };
+    let clusters: Vec<String> = data.clusters_of(region).map(|c| c.id.clone()).collect();
+    let mut seats: Vec<BodySeat> = Vec::new();
+    for rule in rules {
+        let role = rule.group.derived_role(id.kind);
+        match rule.per {
+            Scope::Body => {
+                let have = count(&seats, rule.group, |_| true);
+                for _ in have..rule.min as usize {
+                    seats.push(BodySeat::derived(role, None, None));
+                }
+            }
+            Scope::Municipality => {
+                for m in &members {
+                    let have = count(&seats, rule.group, |s| s.municipality.as_deref() == Some(m));
+                    for _ in have..rule.min as usize {
+                        seats.push(BodySeat::derived(role, Some(m.clone()), None));
+                    }
+                }
+            }
+            Scope::Cluster => {
+                for c in &clusters {
+                    let have = count(&seats, rule.group, |s| s.cluster.as_deref() == Some(c));
+                    for _ in have..rule.min as usize {
+                        seats.push(BodySeat::derived(role, None, Some(c.clone())));
+                    }
+                }
+            }
+        }
+    }
+    seats
+}
+
+fn count(seats: &[BodySeat], group: SeatGroup, scope: impl Fn(&BodySeat) -> bool) -> usize {
+    seats.iter().filter(|s| group.includes(s.role) && scope(s)).count()
+}

@@ -1,0 +1,113 @@
+//! Findings: what reading and validation report about a data set.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::text::Text;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// Stable finding codes: tests, documentation and integrators key on them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    // Reading
+    JsonSyntax,
+    JsonNotObject,
+    JsonType,
+    JsonMissingField,
+    JsonUnknownField,
+    FormatUnsupported,
+    ByteOrderMark,
+    InputTooLarge,
+    // Identity and references
+    DuplicateId,
+    UnknownReference,
+    InvalidMunicipalityCode,
+    InvalidRegionCode,
+    InvalidDate,
+    InvalidSourceUrl,
+    EmptyName,
+    UnknownProfile,
+    InvalidProfile,
+    ProfileOverridesBuiltin,
+    // Structure
+    MunicipalityOtherRegion,
+    MunicipalityUnplaced,
+    DuplicateMember,
+    ClusterWithoutMembers,
+    RegionWithoutClusters,
+    SplitShareUnknown,
+    SplitSharesSum,
+    ShareWithoutSplit,
+    // Seats and bodies
+    InvalidSeat,
+    CompositionTooFew,
+    CompositionTooMany,
+    IncompatibleSeats,
+    PersonTwiceInBody,
+    // Sources and status
+    UnverifiedCluster,
+    PartialCluster,
+    UnverifiedName,
+    UnverifiedMembership,
+    UnverifiedSeat,
+}
+
+impl Code {
+    /// The code as it appears in JSON, e.g. `"duplicate-id"`.
+    pub fn as_str(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+}
+
+/// One thing found in a data set.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Finding {
+    pub severity: Severity,
+    pub code: Code,
+    /// JSON Pointer (RFC 6901) to the offending element; `""` is the whole document.
+    pub path: String,
+    pub message: Text,
+}
+
+impl Finding {
+    pub fn new(severity: Severity, code: Code, path: impl Into<String>, message: Text) -> Self {
+        Finding { severity, code, path: path.into(), message }
+    }
+}
+
+/// Builds JSON Pointers (RFC 6901).
+pub fn pointer<I, S>(segments: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut out = String::new();
+    for s in segments {
+        out.push('/');
+        for c in s.as_ref().chars() {
+            match c {
+                '~' => out.push_str("~0"),
+                '/' => out.push_str("~1"),
+                c => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+/// `pointer` for the common case of a path that starts with an array element.
+pub fn at(array: &str, index: usize, rest: &[&str]) -> String {
+    let idx = index.to_string();
+    pointer([array, idx.as_str()].into_iter().chain(rest.iter().copied()))
+}

@@ -1,0 +1,110 @@
+//! Names of bodies and seats in Danish and English, shared by the view and the API.
+
+use crate::compose::{Body, BodySeat};
+use crate::finding::Severity;
+use crate::model::{BodyKind, Dataset, Office, Role, Sector, Status};
+use crate::text::Text;
+
+/// "Horsens Kommune" / "Horsens Municipality". København's official name is genitive.
+pub fn municipality_name(data: &Dataset, code: &str) -> Text {
+    match data.municipality(code) {
+        Some(m) if m.code == "101" && m.name == "København" => Text::new("Københavns Kommune", "Copenhagen Municipality"),
+        Some(m) => Text::new(format!("{} Kommune", m.name), format!("{} Municipality", m.name)),
+        None => Text::new(format!("kommune {code}"), format!("municipality {code}")),
+    }
+}
+
+pub fn role_name(role: Role) -> Text {
+    match role {
+        Role::RegionalCouncilChair => Text::new("Regionsrådsformand", "Regional council chair"),
+        Role::RegionalCouncilMember => Text::new("Regionsrådsmedlem", "Regional council member"),
+        Role::RegionalRepresentative => Text::new("Regional repræsentant", "Regional representative"),
+        Role::PsychiatryRepresentative => Text::new("Repræsentant for psykiatrien", "Psychiatry representative"),
+        Role::Mayor => Text::new("Borgmester", "Mayor"),
+        Role::DeputyMayor => Text::new("Fagborgmester", "Deputy mayor"),
+        Role::MunicipalRepresentative => Text::new("Kommunal repræsentant", "Municipal representative"),
+        Role::GeneralPracticeRepresentative => Text::new("Repræsentant for almen praksis", "General-practice representative"),
+        Role::PatientRepresentative => Text::new("Patient- og pårørenderepræsentant", "Patient and relative representative"),
+        Role::Other => Text::new("Medlem", "Member"),
+    }
+}
+
+pub fn office_name(office: Office) -> Text {
+    match office {
+        Office::Chair => Text::new("formand", "chair"),
+        Office::ViceChair => Text::new("næstformand", "vice-chair"),
+        Office::CoChair => Text::new("medformand", "co-chair"),
+    }
+}
+
+pub fn sector_name(sector: Sector) -> Text {
+    match sector {
+        Sector::Region => Text::new("Region", "Region"),
+        Sector::Municipality => Text::new("Kommune", "Municipality"),
+        Sector::GeneralPractice => Text::new("Almen praksis", "General practice"),
+        Sector::Patients => Text::new("Patienter og pårørende", "Patients and relatives"),
+        Sector::Other => Text::new("Andet", "Other"),
+    }
+}
+
+pub fn status_name(status: Status) -> Text {
+    match status {
+        Status::Confirmed => Text::new("Bekræftet", "Confirmed"),
+        Status::Partial => Text::new("Delvist bekræftet", "Partly confirmed"),
+        Status::Unverified => Text::new("Ikke bekræftet", "Unverified"),
+    }
+}
+
+pub fn severity_name(severity: Severity) -> Text {
+    match severity {
+        Severity::Error => Text::new("Fejl", "Error"),
+        Severity::Warning => Text::new("Advarsel", "Warning"),
+        Severity::Info => Text::new("Info", "Info"),
+    }
+}
+
+pub fn body_kind_name(kind: BodyKind) -> Text {
+    match kind {
+        BodyKind::Ssu => Text::new("Sundhedssamarbejdsudvalg", "Health cooperation committee"),
+        BodyKind::Political => Text::new("Politisk niveau", "Political level"),
+        BodyKind::Professional => Text::new("Fagligt strategisk niveau", "Professional-strategic level"),
+    }
+}
+
+/// The full name of a body, e.g. "Politisk niveau, Horsensklyngen".
+pub fn body_name(data: &Dataset, body: &Body) -> Text {
+    let kind = body_kind_name(body.id.kind);
+    let owner = match body.id.kind {
+        BodyKind::Ssu => data.region(&body.id.owner).map(|r| r.name.clone()),
+        _ => data.cluster(&body.id.owner).map(|c| c.name.clone()),
+    }
+    .unwrap_or_else(|| body.id.owner.clone());
+    Text::new(format!("{}, {owner}", kind.da), format!("{}, {owner}", kind.en))
+}
+
+/// What a seat is, without its holder: "Borgmester, Horsens Kommune", "Regionsrådsformand, formand".
+pub fn seat_label(data: &Dataset, seat: &BodySeat) -> Text {
+    let mut label = match (&seat.title, seat.role) {
+        (Some(title), _) => title.clone(),
+        (None, role) => role_name(role),
+    };
+    if let Some(code) = &seat.municipality {
+        let m = municipality_name(data, code);
+        label = Text::new(format!("{}, {}", label.da, m.da), format!("{}, {}", label.en, m.en));
+    } else if let Some(cluster) = &seat.cluster {
+        let name = data.cluster(cluster).map(|c| c.name.clone()).unwrap_or_else(|| cluster.clone());
+        label = if seat.role == Role::Mayor && seat.seat_index.is_none() {
+            Text::new(
+                format!("Kommunal repræsentant (borgmester/fagborgmester), {name}"),
+                format!("Municipal representative (mayor/deputy mayor), {name}"),
+            )
+        } else {
+            Text::new(format!("{}, {name}", label.da), format!("{}, {name}", label.en))
+        };
+    }
+    if let Some(office) = seat.office {
+        let o = office_name(office);
+        label = Text::new(format!("{} ({})", label.da, o.da), format!("{} ({})", label.en, o.en));
+    }
+    label
+}

@@ -1,0 +1,79 @@
+//! # sundhedsklynger
+//!
+//! How Danish health care is governed across region and municipality: each region's
+//! health cooperation committee (*sundhedssamarbejdsudvalg*, SSU) and its health clusters
+//! (*sundhedsklynger*), checked against rule profiles and drawn as an org chart.
+//!
+//! The crate is a pure core (this module tree, no browser types, tested natively) plus,
+//! on wasm32, a thin JS boundary ([`api`]) and, with feature `view`, a Yew widget.
+//!
+//! ```
+//! let report = sundhedsklynger::check(sundhedsklynger::DEFAULT_DATA_JSON, &Default::default());
+//! assert!(!report.has_errors());
+//! assert_eq!(report.dataset.clusters.len(), 22);
+//! ```
+
+pub mod compose;
+pub mod finding;
+pub mod labels;
+pub mod model;
+pub mod profile;
+pub mod read;
+pub mod text;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod api;
+#[cfg(all(target_arch = "wasm32", feature = "view"))]
+pub mod web;
+
+use std::sync::OnceLock;
+
+pub use finding::{Code, Finding, Severity};
+pub use model::Dataset;
+pub use read::{Origins, ReadOutcome};
+pub use text::{Lang, Text};
+pub use validate::Options;
+
+/// The embedded default data: all regions, clusters and municipalities, with sources.
+pub const DEFAULT_DATA_JSON: &str = include_str!("../www/data/default.json");
+
+/// The default data set, read once.
+pub fn default_data() -> &'static Dataset {
+    static DATA: OnceLock<Dataset> = OnceLock::new();
+    DATA.get_or_init(|| read::read_str(DEFAULT_DATA_JSON).dataset)
+}
+
+/// A data set read and validated.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub dataset: Dataset,
+    pub origins: Origins,
+    /// Reading findings first, then validation findings; errors before warnings before info.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// Reads JSON text and validates what could be read.
+pub fn check(text: &str, options: &Options) -> Report {
+    let ReadOutcome { dataset, origins, mut findings } = read::read_str(text);
+    // A document that is not a data set at all gives nothing to validate.
+    let readable = !findings.iter().any(|f| matches!(f.code, Code::JsonSyntax | Code::JsonNotObject | Code::InputTooLarge));
+    if readable {
+        findings.extend(validate::validate(&dataset, &origins, options));
+        findings.sort_by_key(|f| f.severity);
+    }
+    Report { dataset, origins, findings }
+}
+
+/// The JSON Schema of the data format, generated from the Rust types.
+pub fn schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(Dataset);
+    schema.insert("$id".into(), "https://sundhedsklynger.invalid/schema/sundhedsklynger-1.schema.json".into());
+    schema.to_value()
+}

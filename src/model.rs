@@ -1,0 +1,426 @@
+//! The governance model and its JSON format (`"format": "sundhedsklynger/1"`).
+//!
+//! The format is flat and normalised: top-level arrays of regions, municipalities,
+//! clusters, persons and seats that refer to each other by id. Bodies are not listed:
+//! every region has one SSU and every cluster a political and a professional level,
+//! so their ids are derived (see [`BodyId`]). Field names are English; Danish proper
+//! names stay as values.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::profile::RuleProfile;
+use crate::text::Text;
+
+/// The format tag every data set must carry.
+pub const FORMAT: &str = "sundhedsklynger/1";
+
+/// A complete data set: the structure of Danish health governance at one date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "sundhedsklynger data set", description = "Danish health clusters (sundhedsklynger) and health cooperation committees (SSU), format sundhedsklynger/1.")]
+pub struct Dataset {
+    /// Always `"sundhedsklynger/1"`.
+    #[schemars(extend("const" = "sundhedsklynger/1"))]
+    pub format: String,
+    /// Optional link to the JSON Schema, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Title of the data set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// What the data set is and how it was compiled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// The date the data describe, `YYYY-MM-DD`.
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub as_of: String,
+    /// Id of the rule profile to check the bodies against (built-in or in `profiles`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// Rule profiles supplied with the data, in addition to the built-in ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profiles: Vec<RuleProfile>,
+    pub regions: Vec<Region>,
+    pub municipalities: Vec<Municipality>,
+    pub clusters: Vec<Cluster>,
+    /// People who hold seats. One person may hold seats in several bodies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub persons: Vec<Person>,
+    /// Seats known from sources. Bodies without listed seats are shown with the seats
+    /// their rule profile requires.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seats: Vec<Seat>,
+}
+
+/// How far a piece of data has been checked against a source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// A region or hospital page lists it.
+    Confirmed,
+    /// A catchment area or secondary page supports it.
+    Partial,
+    /// No source found: shown only marked as unverified.
+    Unverified,
+}
+
+/// One of the five regions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// Nationally unique id, e.g. `"RH"`.
+    pub id: String,
+    /// Proper name, e.g. `"Region Hovedstaden"`.
+    pub name: String,
+    /// Official 4-digit regionskode, e.g. `"1084"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^\d{4}$"))]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+/// A municipality (kommune), identified by its official kommunekode.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Municipality {
+    /// The official 3-digit kommunekode as a string, e.g. `"101"` for København.
+    #[schemars(regex(pattern = r"^\d{3}$"))]
+    pub code: String,
+    pub name: String,
+    /// Id of the region the municipality lies in.
+    pub region: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<Population>,
+}
+
+/// A population count with its reference date and source.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Population {
+    pub value: u32,
+    /// Reference date, `YYYY-MM-DD`.
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub date: String,
+    /// URL of the source.
+    pub source: String,
+}
+
+/// A health cluster (sundhedsklynge) around one or more acute hospitals.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cluster {
+    /// Nationally unique id (names repeat across regions), e.g. `"RH-SYD"`.
+    pub id: String,
+    /// Id of the region.
+    pub region: String,
+    pub name: String,
+    /// Whether the name itself is confirmed by a source.
+    #[serde(default = "confirmed", skip_serializing_if = "is_confirmed")]
+    pub name_status: Status,
+    pub acute_hospitals: Vec<String>,
+    pub status: Status,
+    /// URLs of the sources for the cluster and its members.
+    pub sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    pub members: Vec<Membership>,
+    /// Municipalities no source could place that may belong to this cluster.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<String>,
+}
+
+fn confirmed() -> Status {
+    Status::Confirmed
+}
+
+fn is_confirmed(s: &Status) -> bool {
+    *s == Status::Confirmed
+}
+
+/// A municipality's membership of a cluster.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Membership {
+    /// Kommunekode of the member municipality.
+    pub municipality: String,
+    /// For a municipality split between clusters: its population share in this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<Share>,
+    /// Defaults to the cluster's status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+/// The share of a split municipality's population that belongs to one cluster.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Share {
+    /// A fraction in [0, 1].
+    Fraction(f64),
+    /// The municipality is split, but the share is not known.
+    Unknown,
+}
+
+impl Serialize for Share {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Share::Fraction(f) => s.serialize_f64(*f),
+            Share::Unknown => s.serialize_str("unknown"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Share {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ShareVisitor;
+        impl de::Visitor<'_> for ShareVisitor {
+            type Value = Share;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a share between 0 and 1 or \"unknown\"")
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Share, E> {
+                if (0.0..=1.0).contains(&v) {
+                    Ok(Share::Fraction(v))
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Float(v), &self))
+                }
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Share, E> {
+                if v <= 1 {
+                    Ok(Share::Fraction(v as f64))
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Unsigned(v), &self))
+                }
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Share, E> {
+                if (0..=1).contains(&v) {
+                    Ok(Share::Fraction(v as f64))
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Signed(v), &self))
+                }
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Share, E> {
+                if v == "unknown" {
+                    Ok(Share::Unknown)
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Str(v), &self))
+                }
+            }
+        }
+        d.deserialize_any(ShareVisitor)
+    }
+}
+
+impl JsonSchema for Share {
+    fn schema_name() -> Cow<'static, str> {
+        "Share".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Population share of a split municipality in this cluster, or \"unknown\".",
+            "oneOf": [
+                { "type": "number", "minimum": 0, "maximum": 1 },
+                { "const": "unknown" }
+            ]
+        })
+    }
+}
+
+/// A person who holds one or more seats.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+/// A seat: a role in one body, possibly held by a known person.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Seat {
+    pub id: String,
+    /// Body id: `"<region id>/ssu"`, `"<cluster id>/political"` or `"<cluster id>/professional"`.
+    pub body: String,
+    pub role: Role,
+    /// Kommunekode, for municipal roles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<String>,
+    /// Cluster id, for a municipal representative in the SSU.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
+    /// Id of the person who holds the seat, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<Office>,
+    /// A title for role `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    #[serde(default = "confirmed", skip_serializing_if = "is_confirmed")]
+    pub status: Status,
+}
+
+/// The role a seat gives in its body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Regionsrådsformand.
+    RegionalCouncilChair,
+    /// Regionsrådsmedlem.
+    RegionalCouncilMember,
+    /// Regional participant on the professional level (hospital or administration).
+    RegionalRepresentative,
+    /// Representative of regional psychiatry.
+    PsychiatryRepresentative,
+    /// Borgmester.
+    Mayor,
+    /// Fagborgmester / viceborgmester.
+    DeputyMayor,
+    /// Municipal participant on the professional level (e.g. a director).
+    MunicipalRepresentative,
+    /// Almen praksis (PLO).
+    GeneralPracticeRepresentative,
+    /// Patient- og pårørenderepræsentant.
+    PatientRepresentative,
+    /// Anything else; give a `title`.
+    Other,
+}
+
+/// The sector a role belongs to, for colour and counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sector {
+    Region,
+    Municipality,
+    GeneralPractice,
+    Patients,
+    Other,
+}
+
+impl Role {
+    pub fn sector(self) -> Sector {
+        match self {
+            Role::RegionalCouncilChair
+            | Role::RegionalCouncilMember
+            | Role::RegionalRepresentative
+            | Role::PsychiatryRepresentative => Sector::Region,
+            Role::Mayor | Role::DeputyMayor | Role::MunicipalRepresentative => Sector::Municipality,
+            Role::GeneralPracticeRepresentative => Sector::GeneralPractice,
+            Role::PatientRepresentative => Sector::Patients,
+            Role::Other => Sector::Other,
+        }
+    }
+
+    /// Roles whose seat is tied to one municipality.
+    pub fn is_municipal(self) -> bool {
+        self.sector() == Sector::Municipality
+    }
+}
+
+/// A chairing office held with a seat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Office {
+    Chair,
+    ViceChair,
+    CoChair,
+}
+
+/// The three kinds of body the structure has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum BodyKind {
+    /// Sundhedssamarbejdsudvalg, one per region.
+    Ssu,
+    /// A cluster's political level (politisk niveau).
+    Political,
+    /// A cluster's professional-strategic level (fagligt strategisk niveau).
+    Professional,
+}
+
+impl BodyKind {
+    pub const ALL: [BodyKind; 3] = [BodyKind::Ssu, BodyKind::Political, BodyKind::Professional];
+
+    /// The suffix of the body id.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            BodyKind::Ssu => "ssu",
+            BodyKind::Political => "political",
+            BodyKind::Professional => "professional",
+        }
+    }
+}
+
+/// A parsed body id: `"<owner>/<kind>"`, where the owner is a region (SSU) or a cluster.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct BodyId {
+    pub owner: String,
+    pub kind: BodyKind,
+}
+
+impl BodyId {
+    pub fn parse(id: &str) -> Option<BodyId> {
+        let (owner, suffix) = id.rsplit_once('/')?;
+        let kind = BodyKind::ALL.into_iter().find(|k| k.suffix() == suffix)?;
+        (!owner.is_empty()).then(|| BodyId { owner: owner.to_string(), kind })
+    }
+}
+
+impl fmt::Display for BodyId {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}/{}", self.owner, self.kind.suffix())
+    }
+}
+
+impl Dataset {
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    pub fn municipality(&self, code: &str) -> Option<&Municipality> {
+        self.municipalities.iter().find(|m| m.code == code)
+    }
+
+    pub fn cluster(&self, id: &str) -> Option<&Cluster> {
+        self.clusters.iter().find(|c| c.id == id)
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.persons.iter().find(|p| p.id == id)
+    }
+
+    /// The clusters of a region, in data order.
+    pub fn clusters_of<'a>(&'a self, region: &'a str) -> impl Iterator<Item = &'a Cluster> + 'a {
+        self.clusters.iter().filter(move |c| c.region == region)
+    }
+
+    /// The clusters a municipality is a member of.
+    pub fn clusters_with_member<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Cluster> + 'a {
+        self.clusters.iter().filter(move |c| c.members.iter().any(|m| m.municipality == code))
+    }
+
+    /// Seats listed in the data for a body.
+    pub fn seats_of<'a>(&'a self, body: &'a BodyId) -> impl Iterator<Item = (usize, &'a Seat)> + 'a {
+        let id = body.to_string();
+        self.seats.iter().enumerate().filter(move |(_, s)| s.body == id)
+    }
+}
+
+impl Membership {
+    /// The membership's status, inherited from the cluster when not given.
+    pub fn effective_status(&self, cluster: &Cluster) -> Status {
+        self.status.unwrap_or(cluster.status)
+    }
+}

@@ -1,0 +1,480 @@
+//! Reading untrusted JSON into a [`Dataset`].
+//!
+//! Reading never panics and never gives up at the first error: each element of each
+//! top-level array is read on its own, so one broken cluster costs that cluster (with a
+//! finding that names its path), not the whole data set.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::finding::{at, pointer, Code, Finding, Severity};
+use crate::model::{Dataset, FORMAT};
+use crate::text::Text;
+
+/// Largest accepted input, in bytes. The default data set is about 30 KB; real
+/// national data with persons and seats stay far below this.
+pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
+
+/// Where each element that was read came from: its index in the input array. Elements
+/// that failed to read are left out of the data set, so indices can differ.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Origins {
+    pub profiles: Vec<usize>,
+    pub regions: Vec<usize>,
+    pub municipalities: Vec<usize>,
+    pub clusters: Vec<usize>,
+    pub persons: Vec<usize>,
+    pub seats: Vec<usize>,
+}
+
+impl Origins {
+    /// Origins for a data set built in memory: every index is its own.
+    pub fn identity(data: &Dataset) -> Origins {
+        Origins {
+            profiles: (0..data.profiles.len()).collect(),
+            regions: (0..data.regions.len()).collect(),
+            municipalities: (0..data.municipalities.len()).collect(),
+            clusters: (0..data.clusters.len()).collect(),
+            persons: (0..data.persons.len()).collect(),
+            seats: (0..data.seats.len()).collect(),
+        }
+    }
+
+    /// The input index of element `i` of `array`.
+    pub fn index(&self, array: &str, i: usize) -> usize {
+        let list = match array {
+            "profiles" => &self.profiles,
+            "regions" => &self.regions,
+            "municipalities" => &self.municipalities,
+            "clusters" => &self.clusters,
+            "persons" => &self.persons,
+            "seats" => &self.seats,
+            _ => return i,
+        };
+        list.get(i).copied().unwrap_or(i)
+    }
+
+    /// JSON Pointer to element `i` of `array` (model index), then `rest`.
+    pub fn path(&self, array: &str, i: usize, rest: &[&str]) -> String {
+        at(array, self.index(array, i), rest)
+    }
+}
+
+/// What reading produced: the data that could be read, where it came from, and findings.
+#[derive(Clone, Debug)]
+pub struct ReadOutcome {
+    pub dataset: Dataset,
+    pub origins: Origins,
+    pub findings: Vec<Finding>,
+}
+
+impl ReadOutcome {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+fn empty_dataset() -> Dataset {
+    Dataset {
+        format: FORMAT.to_string(),
+        schema: None,
+        title: None,
+        description: None,
+        as_of: String::new(),
+        profile: None,
+        profiles: Vec::new(),
+        regions: Vec::new(),
+        municipalities: Vec::new(),
+        clusters: Vec::new(),
+        persons: Vec::new(),
+        seats: Vec::new(),
+    }
+}
+
+/// Reads a data set from JSON text.
+pub fn read_str(text: &str) -> ReadOutcome {
+    let mut findings = Vec::new();
+    if text.len() > MAX_INPUT_BYTES {
+        findings.push(Finding::new(
+            Severity::Error,
+            Code::InputTooLarge,
+            "",
+            Text::new(
+                format!("Data er for store: {} byte; højst {} byte.", text.len(), MAX_INPUT_BYTES),
+                format!("The data are too large: {} bytes; at most {} bytes.", text.len(), MAX_INPUT_BYTES),
+            ),
+        ));
+        return ReadOutcome { dataset: empty_dataset(), origins: Origins::default(), findings };
+    }
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            findings.push(Finding::new(
+                Severity::Info,
+                Code::ByteOrderMark,
+                "",
+                Text::new(
+                    "Filen begynder med et byte-order mark (BOM); det er ignoreret.",
+                    "The file starts with a byte-order mark (BOM); it was ignored.",
+                ),
+            ));
+            rest
+        }
+        None => text,
+    };
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => {
+            let mut outcome = read_value(&value);
+            findings.append(&mut outcome.findings);
+            outcome.findings = findings;
+            outcome
+        }
+        Err(e) => {
+            findings.push(Finding::new(
+                Severity::Error,
+                Code::JsonSyntax,
+                "",
+                Text::new(
+                    format!(
+                        "Ugyldig JSON i linje {}, kolonne {}: {}. Forventede gyldig JSON (RFC 8259).",
+                        e.line(),
+                        e.column(),
+                        syntax_da(&e)
+                    ),
+                    format!("Invalid JSON at line {}, column {}: {}. Expected valid JSON (RFC 8259).", e.line(), e.column(), strip_position(&e.to_string())),
+                ),
+            ));
+            ReadOutcome { dataset: empty_dataset(), origins: Origins::default(), findings }
+        }
+    }
+}
+
+/// The fields the top level may have.
+const TOP_LEVEL: [&str; 12] = [
+    "format", "$schema", "title", "description", "as_of", "profile", "profiles", "regions",
+    "municipalities", "clusters", "persons", "seats",
+];
+
+/// Reads a data set from a parsed JSON value.
+pub fn read_value(value: &Value) -> ReadOutcome {
+    let mut findings = Vec::new();
+    let mut data = empty_dataset();
+    let mut origins = Origins::default();
+    let Some(obj) = value.as_object() else {
+        findings.push(Finding::new(
+            Severity::Error,
+            Code::JsonNotObject,
+            "",
+            Text::new(
+                format!("Fandt {}; forventede et JSON-objekt med \"format\": \"{FORMAT}\".", kind_da(value)),
+                format!("Found {}; expected a JSON object with \"format\": \"{FORMAT}\".", kind_en(value)),
+            ),
+        ));
+        return ReadOutcome { dataset: data, origins, findings };
+    };
+
+    match obj.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => findings.push(Finding::new(
+            Severity::Error,
+            Code::FormatUnsupported,
+            "/format",
+            Text::new(
+                format!("Formatet {} understøttes ikke; forventede \"{FORMAT}\".", short(other)),
+                format!("The format {} is not supported; expected \"{FORMAT}\".", short(other)),
+            ),
+        )),
+        None => findings.push(missing_field("", "format")),
+    }
+
+    for key in obj.keys() {
+        if !TOP_LEVEL.contains(&key.as_str()) {
+            findings.push(Finding::new(
+                Severity::Error,
+                Code::JsonUnknownField,
+                pointer([key.as_str()]),
+                Text::new(
+                    format!("Ukendt felt \"{}\"; forventede et af: {}.", clip(key), TOP_LEVEL.join(", ")),
+                    format!("Unknown field \"{}\"; expected one of: {}.", clip(key), TOP_LEVEL.join(", ")),
+                ),
+            ));
+        }
+    }
+
+    data.schema = field(obj, "$schema", &mut findings);
+    data.title = field(obj, "title", &mut findings);
+    data.description = field(obj, "description", &mut findings);
+    data.profile = field(obj, "profile", &mut findings);
+    match obj.get("as_of") {
+        Some(_) => data.as_of = field::<String>(obj, "as_of", &mut findings).unwrap_or_default(),
+        None => findings.push(missing_field("", "as_of")),
+    }
+
+    (data.profiles, origins.profiles) = array(obj, "profiles", false, &mut findings);
+    (data.regions, origins.regions) = array(obj, "regions", true, &mut findings);
+    (data.municipalities, origins.municipalities) = array(obj, "municipalities", true, &mut findings);
+    (data.clusters, origins.clusters) = array(obj, "clusters", true, &mut findings);
+    (data.persons, origins.persons) = array(obj, "persons", false, &mut findings);
+    (data.seats, origins.seats) = array(obj, "seats", false, &mut findings);
+
+    ReadOutcome { dataset: data, origins, findings }
+}
+
+fn field<T: DeserializeOwned>(obj: &Map<String, Value>, key: &str, findings: &mut Vec<Finding>) -> Option<T> {
+    let value = obj.get(key)?;
+    if value.is_null() {
+        return None;
+    }
+    match serde_path_to_error::deserialize::<_, T>(value) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            findings.push(serde_finding(&pointer([key]), &e));
+            None
+        }
+    }
+}
+
+/// Reads each element of a top-level array on its own.
+fn array<T: DeserializeOwned>(
+    obj: &Map<String, Value>,
+    key: &str,
+    required: bool,
+    findings: &mut Vec<Finding>,
+) -> (Vec<T>, Vec<usize>) {
+    let mut items = Vec::new();
+    let mut origins = Vec::new();
+    match obj.get(key) {
+        None => {
+            if required {
+                findings.push(missing_field("", key));
+            }
+        }
+        Some(Value::Array(elements)) => {
+            for (i, element) in elements.iter().enumerate() {
+                match serde_path_to_error::deserialize::<_, T>(element) {
+                    Ok(item) => {
+                        items.push(item);
+                        origins.push(i);
+                    }
+                    Err(e) => findings.push(serde_finding(&at(key, i, &[]), &e)),
+                }
+            }
+        }
+        Some(other) => findings.push(Finding::new(
+            Severity::Error,
+            Code::JsonType,
+            pointer([key]),
+            Text::new(
+                format!("Fandt {}; forventede en liste (JSON-array).", kind_da(other)),
+                format!("Found {}; expected a list (JSON array).", kind_en(other)),
+            ),
+        )),
+    }
+    (items, origins)
+}
+
+fn missing_field(parent: &str, name: &str) -> Finding {
+    Finding::new(
+        Severity::Error,
+        Code::JsonMissingField,
+        parent.to_string(),
+        Text::new(format!("Feltet \"{name}\" mangler."), format!("The field \"{name}\" is missing.")),
+    )
+}
+
+/// Turns a serde error at `base` into a finding with the full JSON Pointer and a
+/// message in both languages.
+fn serde_finding(base: &str, e: &serde_path_to_error::Error<serde_json::Error>) -> Finding {
+    use serde_path_to_error::Segment;
+    let mut path = base.to_string();
+    for seg in e.path().iter() {
+        match seg {
+            Segment::Seq { index } => path.push_str(&pointer([index.to_string()])),
+            Segment::Map { key } => path.push_str(&pointer([key.as_str()])),
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    let msg = strip_position(&e.inner().to_string());
+    let (code, text) = describe(&msg);
+    // serde reports a missing field at the object that lacks it; the message names it.
+    Finding::new(Severity::Error, code, path, text)
+}
+
+/// Classifies serde's English message and gives it in Danish too. serde's messages
+/// have a small fixed grammar ("invalid type: X, expected Y", "missing field `f`", …);
+/// a phrase this table does not know stays in English inside the Danish sentence.
+fn describe(msg: &str) -> (Code, Text) {
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        let name = rest.trim_matches('`');
+        return (
+            Code::JsonMissingField,
+            Text::new(format!("Feltet \"{name}\" mangler."), format!("The field \"{name}\" is missing.")),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let (name, expected) = rest.split_once(", ").unwrap_or((rest, ""));
+        let name = name.trim_matches('`');
+        let list = expected.strip_prefix("expected one of ").or_else(|| expected.strip_prefix("expected ")).unwrap_or("").replace('`', "\"");
+        let (da, en) = if list.is_empty() {
+            ("ingen felter her".to_string(), "no fields here".to_string())
+        } else {
+            (format!("et af: {list}"), format!("one of: {list}"))
+        };
+        return (
+            Code::JsonUnknownField,
+            Text::new(format!("Ukendt felt \"{}\"; forventede {da}.", clip(name)), format!("Unknown field \"{}\"; expected {en}.", clip(name))),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let (name, expected) = rest.split_once(", ").unwrap_or((rest, ""));
+        let name = name.trim_matches('`');
+        let list = expected.strip_prefix("expected one of ").or_else(|| expected.strip_prefix("expected ")).unwrap_or("").replace('`', "\"");
+        return (
+            Code::JsonType,
+            Text::new(
+                format!("Ukendt værdi \"{}\"; forventede en af: {list}.", clip(name)),
+                format!("Unknown value \"{}\"; expected one of: {list}.", clip(name)),
+            ),
+        );
+    }
+    for (prefix, da_word, en_word) in [("invalid type: ", "forkert type", "wrong type"), ("invalid value: ", "ugyldig værdi", "invalid value"), ("invalid length ", "forkert længde", "wrong length")] {
+        if let Some(rest) = msg.strip_prefix(prefix) {
+            if let Some((found, expected)) = rest.rsplit_once(", expected ") {
+                return (
+                    Code::JsonType,
+                    Text::new(
+                        format!("{da_word}: fandt {}; forventede {}.", found_da(found), expected_da(expected)),
+                        format!("{en_word}: found {}; expected {}.", clip(found), expected),
+                    ),
+                );
+            }
+        }
+    }
+    (Code::JsonType, Text::new(format!("Ugyldige data: {}.", clip(msg)), format!("Invalid data: {}.", clip(msg))))
+}
+
+fn found_da(found: &str) -> String {
+    let found = clip(found);
+    for (en, da) in [
+        ("string ", "teksten "),
+        ("integer ", "heltallet "),
+        ("floating point ", "decimaltallet "),
+        ("boolean ", "sandhedsværdien "),
+    ] {
+        if let Some(rest) = found.strip_prefix(en) {
+            return format!("{da}{rest}");
+        }
+    }
+    match found.as_str() {
+        "null" => "null".into(),
+        "sequence" => "en liste".into(),
+        "map" => "et objekt".into(),
+        other => other.to_string(),
+    }
+}
+
+fn expected_da(expected: &str) -> String {
+    let table: [(&str, &str); 12] = [
+        ("a string", "en tekst"),
+        ("u32", "et helt tal fra 0 til 4294967295"),
+        ("u64", "et helt, ikke-negativt tal"),
+        ("f64", "et tal"),
+        ("a sequence", "en liste (JSON-array)"),
+        ("a boolean", "en sandhedsværdi (true/false)"),
+        ("a share between 0 and 1 or \"unknown\"", "en andel mellem 0 og 1 eller \"unknown\""),
+        ("unit variant", "en tekstværdi"),
+        ("variant identifier", "en tekstværdi"),
+        ("a map", "et objekt"),
+        ("a borrowed string", "en tekst"),
+        ("a character", "et tegn"),
+    ];
+    if let Some((_, da)) = table.iter().find(|(en, _)| *en == expected) {
+        return da.to_string();
+    }
+    if let Some(name) = expected.strip_prefix("struct ") {
+        return format!("et objekt ({name})");
+    }
+    if let Some(name) = expected.strip_prefix("enum ") {
+        return format!("en af de tilladte værdier ({name})");
+    }
+    if let Some(n) = expected.strip_prefix("an array of length ") {
+        return format!("en liste med {n} elementer");
+    }
+    expected.to_string()
+}
+
+/// serde_json appends " at line L column C" to errors; JSON Pointer paths replace it.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+fn syntax_da(e: &serde_json::Error) -> String {
+    let msg = strip_position(&e.to_string());
+    let table = [
+        ("EOF while parsing", "filen slutter for tidligt"),
+        ("expected value", "forventede en værdi"),
+        ("key must be a string", "en nøgle skal være en tekst i anførselstegn"),
+        ("trailing comma", "overskydende komma"),
+        ("trailing characters", "tegn efter slutningen af JSON-dokumentet"),
+        ("expected `,` or `}`", "forventede , eller }"),
+        ("expected `,` or `]`", "forventede , eller ]"),
+        ("expected `:`", "forventede :"),
+        ("control character", "kontroltegn i tekst"),
+        ("invalid escape", "ugyldig escape-sekvens"),
+        ("invalid number", "ugyldigt tal"),
+        ("number out of range", "tal uden for det tilladte område"),
+        ("recursion limit exceeded", "for dybt indlejret"),
+        ("lone leading surrogate", "ugyldigt Unicode-tegn"),
+        ("invalid unicode code point", "ugyldigt Unicode-tegn"),
+        ("expected ident", "ugyldigt ord (forventede true, false eller null)"),
+    ];
+    table
+        .iter()
+        .find(|(en, _)| msg.contains(en))
+        .map(|(_, da)| da.to_string())
+        .unwrap_or(msg)
+}
+
+fn kind_da(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "en sandhedsværdi",
+        Value::Number(_) => "et tal",
+        Value::String(_) => "en tekst",
+        Value::Array(_) => "en liste",
+        Value::Object(_) => "et objekt",
+    }
+}
+
+fn kind_en(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A short rendering of a value for a message.
+fn short(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("\"{}\"", clip(s)),
+        Value::Array(_) | Value::Object(_) => kind_en(v).to_string(),
+        other => clip(&other.to_string()),
+    }
+}
+
+/// Messages quote user data; a 10 MB name must not become a 10 MB message.
+pub(crate) fn clip(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let head: String = s.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}

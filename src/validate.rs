@@ -1,0 +1,756 @@
+//! Validation: the data set checked for consistency and each body against a rule profile.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::compose::{self, BodySeat};
+use crate::finding::{Code, Finding, Severity};
+use crate::labels::{body_name, municipality_name};
+use crate::model::{BodyId, BodyKind, Dataset, Role, Share, Status};
+use crate::profile::{builtin_profiles, RuleProfile, Scope, DEFAULT_PROFILE};
+use crate::read::{clip, Origins};
+use crate::text::Text;
+
+/// Validation settings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Options {
+    /// Rule profile id; overrides the data set's own `profile`.
+    pub profile: Option<String>,
+}
+
+/// Tolerance for shares that should sum to 1 (they are decimal fractions).
+const SHARE_TOLERANCE: f64 = 1e-6;
+
+/// The profile to check against: the option, else the data set's, else the default.
+/// An unknown id gives a finding and falls back to the default profile.
+pub fn resolve_profile(data: &Dataset, options: &Options) -> (RuleProfile, Option<Finding>) {
+    let (wanted, path) = match (&options.profile, &data.profile) {
+        (Some(p), _) => (p.as_str(), ""),
+        (None, Some(p)) => (p.as_str(), "/profile"),
+        (None, None) => (DEFAULT_PROFILE, ""),
+    };
+    let find = |id: &str| {
+        data.profiles.iter().find(|p| p.id == id).or_else(|| builtin_profiles().iter().find(|p| p.id == id)).cloned()
+    };
+    match find(wanted) {
+        Some(p) => (p, None),
+        None => {
+            let known: Vec<String> = data.profiles.iter().chain(builtin_profiles()).map(|p| p.id.clone()).collect();
+            let fallback = find(DEFAULT_PROFILE).unwrap_or_else(|| builtin_profiles()[0].clone());
+            let finding = Finding::new(
+                Severity::Error,
+                Code::UnknownProfile,
+                path,
+                Text::new(
+                    format!("Ukendt regelprofil \"{}\"; forventede en af: {}. Bruger \"{}\".", clip(wanted), known.join(", "), fallback.id),
+                    format!("Unknown rule profile \"{}\"; expected one of: {}. Using \"{}\".", clip(wanted), known.join(", "), fallback.id),
+                ),
+            );
+            (fallback, Some(finding))
+        }
+    }
+}
+
+/// Validates a data set. `origins` maps model indices to input indices for the paths.
+pub fn validate(data: &Dataset, origins: &Origins, options: &Options) -> Vec<Finding> {
+    let mut v = Validator { data, origins, out: Vec::new() };
+    let (profile, profile_finding) = resolve_profile(data, options);
+    v.out.extend(profile_finding);
+    v.dataset();
+    v.profiles();
+    v.regions();
+    v.municipalities();
+    v.clusters();
+    v.placement();
+    v.persons();
+    v.seats();
+    v.composition(&profile);
+    v.persons_seats();
+    let mut out = v.out;
+    out.sort_by_key(|f| f.severity);
+    out
+}
+
+struct Validator<'a> {
+    data: &'a Dataset,
+    origins: &'a Origins,
+    out: Vec<Finding>,
+}
+
+impl<'a> Validator<'a> {
+    fn push(&mut self, severity: Severity, code: Code, path: String, da: String, en: String) {
+        self.out.push(Finding::new(severity, code, path, Text::new(da, en)));
+    }
+
+    fn path(&self, array: &str, i: usize, rest: &[&str]) -> String {
+        self.origins.path(array, i, rest)
+    }
+
+    fn duplicates<'b>(&mut self, array: &str, ids: impl Iterator<Item = (usize, &'b str)>, field: &str, seen: &mut HashMap<String, String>) {
+        for (i, id) in ids {
+            let here = self.path(array, i, &[field]);
+            if let Some(first) = seen.get(id) {
+                self.push(
+                    Severity::Error,
+                    Code::DuplicateId,
+                    here,
+                    format!("Id'et \"{}\" er allerede brugt ved {first}; forventede et id, der er unikt i hele landet.", clip(id)),
+                    format!("The id \"{}\" is already used at {first}; expected an id unique nationally.", clip(id)),
+                );
+            } else {
+                seen.insert(id.to_string(), here);
+            }
+        }
+    }
+
+    fn unknown_ref(&mut self, path: String, what_da: &str, what_en: &str, id: &str) {
+        self.push(
+            Severity::Error,
+            Code::UnknownReference,
+            path,
+            format!("Henviser til {what_da} \"{}\", som ikke findes i data.", clip(id)),
+            format!("Refers to {what_en} \"{}\", which does not exist in the data.", clip(id)),
+        );
+    }
+
+    fn empty_name(&mut self, path: String, name: &str) {
+        if name.trim().is_empty() {
+            self.push(Severity::Error, Code::EmptyName, path, "Navnet er tomt; forventede et navn.".into(), "The name is empty; expected a name.".into());
+        }
+    }
+
+    fn sources(&mut self, array: &str, i: usize, field: &str, urls: &[String]) {
+        for (j, url) in urls.iter().enumerate() {
+            if !is_web_url(url) {
+                let path = self.path(array, i, &[field, &j.to_string()]);
+                self.push(
+                    Severity::Warning,
+                    Code::InvalidSourceUrl,
+                    path,
+                    format!("Kilden \"{}\" er ikke en http(s)-adresse; den vises ikke som link.", clip(url)),
+                    format!("The source \"{}\" is not an http(s) address; it is not shown as a link.", clip(url)),
+                );
+            }
+        }
+    }
+
+    fn dataset(&mut self) {
+        if !self.data.as_of.is_empty() && !is_date(&self.data.as_of) {
+            self.push(
+                Severity::Error,
+                Code::InvalidDate,
+                "/as_of".into(),
+                format!("Datoen \"{}\" er ugyldig; forventede ÅÅÅÅ-MM-DD.", clip(&self.data.as_of)),
+                format!("The date \"{}\" is invalid; expected YYYY-MM-DD.", clip(&self.data.as_of)),
+            );
+        }
+    }
+
+    fn profiles(&mut self) {
+        let mut seen = HashMap::new();
+        let profiles = &self.data.profiles;
+        self.duplicates("profiles", profiles.iter().enumerate().map(|(i, p)| (i, p.id.as_str())), "id", &mut seen);
+        for (i, p) in profiles.iter().enumerate() {
+            if builtin_profiles().iter().any(|b| b.id == p.id) {
+                let path = self.path("profiles", i, &["id"]);
+                self.push(
+                    Severity::Info,
+                    Code::ProfileOverridesBuiltin,
+                    path,
+                    format!("Profilen \"{}\" erstatter den indbyggede profil med samme id.", p.id),
+                    format!("The profile \"{}\" replaces the built-in profile with the same id.", p.id),
+                );
+            }
+            for kind in BodyKind::ALL {
+                for (j, rule) in p.rules(kind).iter().enumerate() {
+                    let path = self.path("profiles", i, &[kind.suffix(), &j.to_string()]);
+                    let scope_ok = match rule.per {
+                        Scope::Body => true,
+                        Scope::Cluster => kind == BodyKind::Ssu,
+                        Scope::Municipality => kind != BodyKind::Ssu,
+                    };
+                    if !scope_ok {
+                        self.push(
+                            Severity::Error,
+                            Code::InvalidProfile,
+                            format!("{path}/per"),
+                            "\"per\" passer ikke til organet; forventede \"cluster\" eller \"body\" i et SSU og \"municipality\" eller \"body\" i en klynge.".into(),
+                            "\"per\" does not fit the body; expected \"cluster\" or \"body\" in an SSU and \"municipality\" or \"body\" in a cluster.".into(),
+                        );
+                    }
+                    if rule.max.is_some_and(|max| max < rule.min) {
+                        self.push(
+                            Severity::Error,
+                            Code::InvalidProfile,
+                            format!("{path}/max"),
+                            format!("max ({}) er mindre end min ({}); forventede max ≥ min.", rule.max.unwrap_or(0), rule.min),
+                            format!("max ({}) is less than min ({}); expected max ≥ min.", rule.max.unwrap_or(0), rule.min),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Regions and clusters share one id space: ids are unique nationally.
+    fn regions(&mut self) {
+        let mut seen = HashMap::new();
+        let data = self.data;
+        self.duplicates("regions", data.regions.iter().enumerate().map(|(i, r)| (i, r.id.as_str())), "id", &mut seen);
+        self.duplicates("clusters", data.clusters.iter().enumerate().map(|(i, c)| (i, c.id.as_str())), "id", &mut seen);
+        for (i, r) in data.regions.iter().enumerate() {
+            self.empty_name(self.path("regions", i, &["name"]), &r.name);
+            if let Some(code) = &r.code {
+                if !(code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit())) {
+                    let path = self.path("regions", i, &["code"]);
+                    self.push(
+                        Severity::Error,
+                        Code::InvalidRegionCode,
+                        path,
+                        format!("Regionskoden \"{}\" er ugyldig; forventede fire cifre, f.eks. \"1084\".", clip(code)),
+                        format!("The region code \"{}\" is invalid; expected four digits, e.g. \"1084\".", clip(code)),
+                    );
+                }
+            }
+            self.sources("regions", i, "sources", &r.sources);
+            if data.clusters_of(&r.id).next().is_none() {
+                let path = self.path("regions", i, &[]);
+                self.push(
+                    Severity::Warning,
+                    Code::RegionWithoutClusters,
+                    path,
+                    format!("{} har ingen sundhedsklynger.", r.name),
+                    format!("{} has no health clusters.", r.name),
+                );
+            }
+        }
+    }
+
+    fn municipalities(&mut self) {
+        let mut seen = HashMap::new();
+        let data = self.data;
+        self.duplicates("municipalities", data.municipalities.iter().enumerate().map(|(i, m)| (i, m.code.as_str())), "code", &mut seen);
+        for (i, m) in data.municipalities.iter().enumerate() {
+            if !(m.code.len() == 3 && m.code.bytes().all(|b| b.is_ascii_digit())) {
+                let path = self.path("municipalities", i, &["code"]);
+                self.push(
+                    Severity::Error,
+                    Code::InvalidMunicipalityCode,
+                    path,
+                    format!("Kommunekoden \"{}\" er ugyldig; forventede tre cifre som tekst, f.eks. \"101\".", clip(&m.code)),
+                    format!("The municipality code \"{}\" is invalid; expected three digits as a string, e.g. \"101\".", clip(&m.code)),
+                );
+            }
+            self.empty_name(self.path("municipalities", i, &["name"]), &m.name);
+            if data.region(&m.region).is_none() {
+                self.unknown_ref(self.path("municipalities", i, &["region"]), "regionen", "the region", &m.region);
+            }
+            if let Some(pop) = &m.population {
+                if !is_date(&pop.date) {
+                    let path = self.path("municipalities", i, &["population", "date"]);
+                    self.push(
+                        Severity::Error,
+                        Code::InvalidDate,
+                        path,
+                        format!("Datoen \"{}\" er ugyldig; forventede ÅÅÅÅ-MM-DD.", clip(&pop.date)),
+                        format!("The date \"{}\" is invalid; expected YYYY-MM-DD.", clip(&pop.date)),
+                    );
+                }
+                if !is_web_url(&pop.source) {
+                    let path = self.path("municipalities", i, &["population", "source"]);
+                    self.push(
+                        Severity::Warning,
+                        Code::InvalidSourceUrl,
+                        path,
+                        format!("Kilden \"{}\" er ikke en http(s)-adresse.", clip(&pop.source)),
+                        format!("The source \"{}\" is not an http(s) address.", clip(&pop.source)),
+                    );
+                }
+            }
+        }
+    }
+
+    fn clusters(&mut self) {
+        let data = self.data;
+        for (i, c) in data.clusters.iter().enumerate() {
+            self.empty_name(self.path("clusters", i, &["name"]), &c.name);
+            let region_known = data.region(&c.region).is_some();
+            if !region_known {
+                self.unknown_ref(self.path("clusters", i, &["region"]), "regionen", "the region", &c.region);
+            }
+            self.sources("clusters", i, "sources", &c.sources);
+            if c.members.is_empty() {
+                let path = self.path("clusters", i, &["members"]);
+                self.push(
+                    Severity::Warning,
+                    Code::ClusterWithoutMembers,
+                    path,
+                    format!("{} har ingen medlemskommuner.", c.name),
+                    format!("{} has no member municipalities.", c.name),
+                );
+            }
+            let mut seen = HashSet::new();
+            for (j, member) in c.members.iter().enumerate() {
+                let j_s = j.to_string();
+                let mpath = self.path("clusters", i, &["members", &j_s, "municipality"]);
+                if !seen.insert(member.municipality.as_str()) {
+                    self.push(
+                        Severity::Error,
+                        Code::DuplicateMember,
+                        mpath.clone(),
+                        format!("Kommune {} står flere gange i {}.", clip(&member.municipality), c.name),
+                        format!("Municipality {} is listed more than once in {}.", clip(&member.municipality), c.name),
+                    );
+                }
+                match data.municipality(&member.municipality) {
+                    None => self.unknown_ref(mpath, "kommunen", "the municipality", &member.municipality),
+                    Some(m) if region_known && m.region != c.region => {
+                        let region_name = |id: &str| data.region(id).map(|r| r.name.clone()).unwrap_or_else(|| id.to_string());
+                        self.push(
+                            Severity::Error,
+                            Code::MunicipalityOtherRegion,
+                            mpath,
+                            format!("{} ligger i {}, men {} hører til {}; forventede en kommune i klyngens region.", m.name, region_name(&m.region), c.name, region_name(&c.region)),
+                            format!("{} lies in {}, but {} belongs to {}; expected a municipality in the cluster's region.", m.name, region_name(&m.region), c.name, region_name(&c.region)),
+                        );
+                    }
+                    Some(_) => {}
+                }
+                self.sources("clusters", i, &format!("members/{j}/sources"), &member.sources);
+                if member.status == Some(Status::Unverified) && c.status != Status::Unverified {
+                    let path = self.path("clusters", i, &["members", &j_s]);
+                    let name = municipality_name(data, &member.municipality);
+                    self.push(
+                        Severity::Info,
+                        Code::UnverifiedMembership,
+                        path,
+                        format!("{}s medlemskab af {} er ikke bekræftet af en kilde.", name.da, c.name),
+                        format!("{}'s membership of {} is not confirmed by a source.", name.en, c.name),
+                    );
+                }
+            }
+            for (j, code) in c.candidates.iter().enumerate() {
+                if data.municipality(code).is_none() {
+                    self.unknown_ref(self.path("clusters", i, &["candidates", &j.to_string()]), "kommunen", "the municipality", code);
+                }
+            }
+            let path = self.path("clusters", i, &[]);
+            match c.status {
+                Status::Unverified => self.push(
+                    Severity::Info,
+                    Code::UnverifiedCluster,
+                    path,
+                    format!("Medlemmerne af {} er ikke bekræftet af en kilde; de er placeret efter optageområde og geografi.", c.name),
+                    format!("The members of {} are not confirmed by a source; they are placed by catchment area and geography.", c.name),
+                ),
+                Status::Partial => self.push(
+                    Severity::Info,
+                    Code::PartialCluster,
+                    path,
+                    format!("Medlemmerne af {} er kun delvist bekræftet (optageområde eller sekundær kilde).", c.name),
+                    format!("The members of {} are only partly confirmed (catchment area or secondary source).", c.name),
+                ),
+                Status::Confirmed => {}
+            }
+            if c.name_status == Status::Unverified {
+                let path = self.path("clusters", i, &["name"]);
+                self.push(
+                    Severity::Info,
+                    Code::UnverifiedName,
+                    path,
+                    format!("Navnet \"{}\" er ikke bekræftet af en kilde.", c.name),
+                    format!("The name \"{}\" is not confirmed by a source.", c.name),
+                );
+            }
+        }
+    }
+
+    /// Every municipality in exactly one cluster, or split with shares that sum to 1.
+    fn placement(&mut self) {
+        let data = self.data;
+        for (i, m) in data.municipalities.iter().enumerate() {
+            let path = self.path("municipalities", i, &[]);
+            let memberships: Vec<(usize, usize, Option<Share>)> = data
+                .clusters
+                .iter()
+                .enumerate()
+                .flat_map(|(ci, c)| {
+                    c.members.iter().enumerate().filter(|(_, mm)| mm.municipality == m.code).map(move |(mi, mm)| (ci, mi, mm.share))
+                })
+                .collect();
+            match memberships.len() {
+                0 => {
+                    let candidates: Vec<&str> =
+                        data.clusters.iter().filter(|c| c.candidates.contains(&m.code)).map(|c| c.name.as_str()).collect();
+                    let (da, en) = if candidates.is_empty() {
+                        (String::new(), String::new())
+                    } else {
+                        (format!(" Mulige klynger: {}.", candidates.join(", ")), format!(" Possible clusters: {}.", candidates.join(", ")))
+                    };
+                    self.push(
+                        Severity::Warning,
+                        Code::MunicipalityUnplaced,
+                        path,
+                        format!("{} ({}) er ikke placeret i nogen sundhedsklynge; ingen kilde kunne placere den.{da}", m.name, m.code),
+                        format!("{} ({}) is not placed in any health cluster; no source could place it.{en}", m.name, m.code),
+                    );
+                }
+                1 => {
+                    let (ci, mi, share) = memberships[0];
+                    if let Some(Share::Fraction(f)) = share {
+                        if (f - 1.0).abs() > SHARE_TOLERANCE {
+                            let p = self.path("clusters", ci, &["members", &mi.to_string(), "share"]);
+                            self.push(
+                                Severity::Warning,
+                                Code::ShareWithoutSplit,
+                                p,
+                                format!("{} har andelen {f}, men er kun med i én klynge; forventede 1 eller ingen andel.", m.name),
+                                format!("{} has the share {f} but is in one cluster only; expected 1 or no share.", m.name),
+                            );
+                        }
+                    }
+                }
+                _ => {
+                    let names: Vec<&str> = memberships.iter().map(|(ci, _, _)| data.clusters[*ci].name.as_str()).collect();
+                    let fractions: Vec<f64> = memberships.iter().filter_map(|(_, _, s)| match s {
+                        Some(Share::Fraction(f)) => Some(*f),
+                        _ => None,
+                    }).collect();
+                    if fractions.len() < memberships.len() {
+                        self.push(
+                            Severity::Warning,
+                            Code::SplitShareUnknown,
+                            path,
+                            format!("{} er delt mellem {}, men befolkningsandelene kendes ikke; tal for klyngerne kan ikke summeres.", m.name, names.join(" og ")),
+                            format!("{} is split between {}, but the population shares are not known; cluster figures cannot be summed.", m.name, names.join(" and ")),
+                        );
+                    } else {
+                        let sum: f64 = fractions.iter().sum();
+                        if (sum - 1.0).abs() > SHARE_TOLERANCE {
+                            self.push(
+                                Severity::Error,
+                                Code::SplitSharesSum,
+                                path,
+                                format!("{} er delt mellem {}, men andelene summerer til {sum}; forventede 1.", m.name, names.join(" og ")),
+                                format!("{} is split between {}, but the shares sum to {sum}; expected 1.", m.name, names.join(" and ")),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn persons(&mut self) {
+        let mut seen = HashMap::new();
+        let data = self.data;
+        self.duplicates("persons", data.persons.iter().enumerate().map(|(i, p)| (i, p.id.as_str())), "id", &mut seen);
+        for (i, p) in data.persons.iter().enumerate() {
+            self.empty_name(self.path("persons", i, &["name"]), &p.name);
+            self.sources("persons", i, "sources", &p.sources);
+        }
+    }
+
+    fn seats(&mut self) {
+        let mut seen = HashMap::new();
+        let data = self.data;
+        self.duplicates("seats", data.seats.iter().enumerate().map(|(i, s)| (i, s.id.as_str())), "id", &mut seen);
+        for (i, s) in data.seats.iter().enumerate() {
+            self.sources("seats", i, "sources", &s.sources);
+            if let Some(p) = &s.person {
+                if data.person(p).is_none() {
+                    self.unknown_ref(self.path("seats", i, &["person"]), "personen", "the person", p);
+                }
+            }
+            if let Some(code) = &s.municipality {
+                if data.municipality(code).is_none() {
+                    self.unknown_ref(self.path("seats", i, &["municipality"]), "kommunen", "the municipality", code);
+                }
+            }
+            if let Some(c) = &s.cluster {
+                if data.cluster(c).is_none() {
+                    self.unknown_ref(self.path("seats", i, &["cluster"]), "klyngen", "the cluster", c);
+                }
+            }
+            if s.status == Status::Unverified {
+                let path = self.path("seats", i, &[]);
+                self.push(
+                    Severity::Info,
+                    Code::UnverifiedSeat,
+                    path,
+                    "Pladsen er ikke bekræftet af en kilde.".into(),
+                    "The seat is not confirmed by a source.".into(),
+                );
+            }
+            let Some(body) = BodyId::parse(&s.body) else {
+                let path = self.path("seats", i, &["body"]);
+                self.push(
+                    Severity::Error,
+                    Code::InvalidSeat,
+                    path,
+                    format!("Organet \"{}\" er ugyldigt; forventede \"<region-id>/ssu\", \"<klynge-id>/political\" eller \"<klynge-id>/professional\".", clip(&s.body)),
+                    format!("The body \"{}\" is invalid; expected \"<region id>/ssu\", \"<cluster id>/political\" or \"<cluster id>/professional\".", clip(&s.body)),
+                );
+                continue;
+            };
+            let body_path = self.path("seats", i, &["body"]);
+            match body.kind {
+                BodyKind::Ssu => {
+                    if data.region(&body.owner).is_none() {
+                        self.unknown_ref(body_path, "regionen", "the region", &body.owner);
+                        continue;
+                    }
+                    if let Some(cluster) = s.cluster.as_deref().and_then(|c| data.cluster(c)) {
+                        if cluster.region != body.owner {
+                            let path = self.path("seats", i, &["cluster"]);
+                            self.push(
+                                Severity::Error,
+                                Code::InvalidSeat,
+                                path,
+                                format!("{} hører ikke til den region, SSU'et dækker.", cluster.name),
+                                format!("{} does not belong to the region the SSU covers.", cluster.name),
+                            );
+                        }
+                    }
+                }
+                BodyKind::Political | BodyKind::Professional => {
+                    let Some(cluster) = data.cluster(&body.owner) else {
+                        self.unknown_ref(body_path, "klyngen", "the cluster", &body.owner);
+                        continue;
+                    };
+                    if s.role.is_municipal() {
+                        match &s.municipality {
+                            None => {
+                                let path = self.path("seats", i, &[]);
+                                self.push(
+                                    Severity::Error,
+                                    Code::InvalidSeat,
+                                    path,
+                                    "En kommunal plads i en klynge skal angive \"municipality\" (kommunekode).".into(),
+                                    "A municipal seat in a cluster must give \"municipality\" (municipality code).".into(),
+                                );
+                            }
+                            Some(code) if data.municipality(code).is_some() && !cluster.members.iter().any(|m| &m.municipality == code) => {
+                                let path = self.path("seats", i, &["municipality"]);
+                                let name = municipality_name(data, code);
+                                self.push(
+                                    Severity::Error,
+                                    Code::InvalidSeat,
+                                    path,
+                                    format!("{} er ikke medlem af {}.", name.da, cluster.name),
+                                    format!("{} is not a member of {}.", name.en, cluster.name),
+                                );
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Each body whose seats the data list, against the profile.
+    fn composition(&mut self, profile: &RuleProfile) {
+        let data = self.data;
+        let mut bodies: Vec<BodyId> = Vec::new();
+        for s in &data.seats {
+            if let Some(id) = BodyId::parse(&s.body) {
+                let owner_ok = match id.kind {
+                    BodyKind::Ssu => data.region(&id.owner).is_some(),
+                    _ => data.cluster(&id.owner).is_some(),
+                };
+                if owner_ok && !bodies.contains(&id) {
+                    bodies.push(id);
+                }
+            }
+        }
+        for id in bodies {
+            let body = compose::body(data, &id, profile);
+            let name = body_name(data, &body);
+            // Where a missing seat is reported: the region (SSU) or the cluster.
+            let owner_path = match id.kind {
+                BodyKind::Ssu => data.regions.iter().position(|r| r.id == id.owner).map(|i| self.path("regions", i, &[])),
+                _ => data.clusters.iter().position(|c| c.id == id.owner).map(|i| self.path("clusters", i, &[])),
+            }
+            .unwrap_or_default();
+            let cluster_index = data.clusters.iter().position(|c| c.id == id.owner);
+            for rule in profile.rules(id.kind) {
+                let group_name = group_name(rule.group);
+                match rule.per {
+                    Scope::Body => {
+                        let matching: Vec<&BodySeat> = body.seats.iter().filter(|s| rule.group.includes(s.role)).collect();
+                        self.check_count(&matching, rule.min, rule.max, owner_path.clone(), &name, &group_name, None);
+                    }
+                    Scope::Municipality => {
+                        let Some(ci) = cluster_index else { continue };
+                        for (j, member) in data.clusters[ci].members.iter().enumerate() {
+                            let matching: Vec<&BodySeat> = body
+                                .seats
+                                .iter()
+                                .filter(|s| rule.group.includes(s.role) && s.municipality.as_deref() == Some(member.municipality.as_str()))
+                                .collect();
+                            let path = self.path("clusters", ci, &["members", &j.to_string()]);
+                            let who = municipality_name(data, &member.municipality);
+                            self.check_count(&matching, rule.min, rule.max, path, &name, &group_name, Some(&who));
+                        }
+                    }
+                    Scope::Cluster => {
+                        for (ci, c) in data.clusters.iter().enumerate().filter(|(_, c)| c.region == id.owner) {
+                            let matching: Vec<&BodySeat> =
+                                body.seats.iter().filter(|s| rule.group.includes(s.role) && s.cluster.as_deref() == Some(c.id.as_str())).collect();
+                            let path = self.path("clusters", ci, &[]);
+                            let who = Text::new(c.name.clone(), c.name.clone());
+                            self.check_count(&matching, rule.min, rule.max, path, &name, &group_name, Some(&who));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn check_count(&mut self, matching: &[&BodySeat], min: u32, max: Option<u32>, missing_path: String, body: &Text, group: &Text, per: Option<&Text>) {
+        let n = matching.len() as u32;
+        let (per_da, per_en) = per.map(|p| (format!(" for {}", p.da), format!(" for {}", p.en))).unwrap_or_default();
+        if n < min {
+            self.push(
+                Severity::Error,
+                Code::CompositionTooFew,
+                missing_path.clone(),
+                format!("{}: {n} plads(er) for {}{per_da}; profilen kræver mindst {min}.", body.da, group.da),
+                format!("{}: {n} seat(s) for {}{per_en}; the profile requires at least {min}.", body.en, group.en),
+            );
+        }
+        if let Some(max) = max {
+            if n > max {
+                let excess = matching.get(max as usize).and_then(|s| s.seat_index);
+                let path = excess.map(|i| self.path("seats", i, &[])).unwrap_or(missing_path);
+                self.push(
+                    Severity::Warning,
+                    Code::CompositionTooMany,
+                    path,
+                    format!("{}: {n} pladser for {}{per_da}; profilen tillader højst {max}.", body.da, group.da),
+                    format!("{}: {n} seats for {}{per_en}; the profile allows at most {max}.", body.en, group.en),
+                );
+            }
+        }
+    }
+
+    /// One person, several seats: allowed across bodies, not for two municipalities
+    /// or two regions, and not twice in one body.
+    fn persons_seats(&mut self) {
+        let data = self.data;
+        let mut by_person: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, s) in data.seats.iter().enumerate() {
+            if let Some(p) = s.person.as_deref() {
+                if data.person(p).is_some() {
+                    by_person.entry(p).or_default().push(i);
+                }
+            }
+        }
+        for (person, seats) in by_person {
+            let name = data.person(person).map(|p| p.name.clone()).unwrap_or_default();
+            let mut municipality: Option<(&str, usize)> = None;
+            let mut region: Option<(String, usize)> = None;
+            let mut bodies: HashMap<&str, usize> = HashMap::new();
+            for &i in &seats {
+                let s = &data.seats[i];
+                let path = self.path("seats", i, &["person"]);
+                if let Some(&first) = bodies.get(s.body.as_str()) {
+                    let first_path = self.path("seats", first, &[]);
+                    self.push(
+                        Severity::Warning,
+                        Code::PersonTwiceInBody,
+                        path.clone(),
+                        format!("{name} har allerede en plads i samme organ ({first_path})."),
+                        format!("{name} already holds a seat in the same body ({first_path})."),
+                    );
+                } else {
+                    bodies.insert(&s.body, i);
+                }
+                if matches!(s.role, Role::Mayor | Role::DeputyMayor) {
+                    if let Some(code) = s.municipality.as_deref() {
+                        match municipality {
+                            Some((other, _)) if other != code => {
+                                let (a, b) = (municipality_name(data, other), municipality_name(data, code));
+                                self.push(
+                                    Severity::Error,
+                                    Code::IncompatibleSeats,
+                                    path.clone(),
+                                    format!("{name} er borgmester/fagborgmester i både {} og {}; en person kan kun være det i én kommune.", a.da, b.da),
+                                    format!("{name} is mayor/deputy mayor of both {} and {}; a person can be so in one municipality only.", a.en, b.en),
+                                );
+                            }
+                            None => municipality = Some((code, i)),
+                            _ => {}
+                        }
+                    }
+                }
+                if matches!(s.role, Role::RegionalCouncilChair | Role::RegionalCouncilMember) {
+                    let seat_region = BodyId::parse(&s.body).and_then(|b| match b.kind {
+                        BodyKind::Ssu => Some(b.owner),
+                        _ => data.cluster(&b.owner).map(|c| c.region.clone()),
+                    });
+                    if let Some(r) = seat_region {
+                        match &region {
+                            Some((other, _)) if *other != r => {
+                                self.push(
+                                    Severity::Error,
+                                    Code::IncompatibleSeats,
+                                    path.clone(),
+                                    format!("{name} sidder i regionsrådet i både {other} og {r}; en person kan kun sidde i ét regionsråd."),
+                                    format!("{name} sits on the regional councils of both {other} and {r}; a person can sit on one only."),
+                                );
+                            }
+                            None => region = Some((r, i)),
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn group_name(group: crate::profile::SeatGroup) -> Text {
+    use crate::profile::SeatGroup::*;
+    match group {
+        RegionalCouncilChair => Text::new("regionsrådsformanden", "the regional council chair"),
+        RegionalCouncil => Text::new("regionsrådsmedlemmer", "regional council members"),
+        Regional => Text::new("regionale repræsentanter", "regional representatives"),
+        Psychiatry => Text::new("psykiatrien", "psychiatry"),
+        Mayor => Text::new("borgmesteren", "the mayor"),
+        MunicipalPolitician => Text::new("borgmester eller fagborgmester", "mayor or deputy mayor"),
+        Municipal => Text::new("kommunale repræsentanter", "municipal representatives"),
+        GeneralPractice => Text::new("almen praksis", "general practice"),
+        Patients => Text::new("patienter og pårørende", "patients and relatives"),
+    }
+}
+
+/// `YYYY-MM-DD` with a real month and a day that exists in it. Written by hand: one
+/// check does not justify a date crate in the wasm bundle.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok()).flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// Only http(s) URLs become links: a `javascript:` source must stay inert text.
+pub fn is_web_url(s: &str) -> bool {
+    let lower = s.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && s.len() > lower.find("//").unwrap_or(0) + 2 && !s.chars().any(char::is_whitespace)
+}

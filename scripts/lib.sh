@@ -10,9 +10,14 @@ CRATE=sundhedsklynger
 case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) PATH="$HOME/.cargo/bin:$PATH" ;; esac
 export PATH
 
-log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
-warn() { printf '\033[1;33mwarn:\033[0m %s\n' "$*" >&2; }
-die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+if [ -t 2 ] && [ -z "${NO_COLOR:-}" ]; then
+  _c_log=$'\033[1;34m' _c_warn=$'\033[1;33m' _c_err=$'\033[1;31m' _c_off=$'\033[0m'
+else
+  _c_log='' _c_warn='' _c_err='' _c_off=''
+fi
+log() { printf '%s==>%s %s\n' "$_c_log" "$_c_off" "$*" >&2; }
+warn() { printf '%swarn:%s %s\n' "$_c_warn" "$_c_off" "$*" >&2; }
+die() { printf '%serror:%s %s\n' "$_c_err" "$_c_off" "$*" >&2; exit 1; }
 
 # Run a command, print how long it took.
 timed() {

@@ -1,0 +1,250 @@
+// End-to-end tests of the demo page (dist/, built by `make dist`) in headless
+// Debian Chromium, driven by playwright-core (which never downloads a browser).
+// The expectations come from the data set the demo shows, www/data/default.json,
+// and from the widget's own validate(): nothing about the content is hard-coded.
+//
+//   node --test tests/e2e/demo.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { serveStatic } from './static-server.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = join(ROOT, 'dist');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const DATA = JSON.parse(readFileSync(join(ROOT, 'www/data/default.json'), 'utf8'));
+const TIMEOUT = 60_000;
+
+let server;
+let browser;
+let profileDir;
+
+before(async () => {
+  assert.ok(existsSync(join(DIST, 'index.html')), `${DIST}/index.html missing: run 'make dist' first`);
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: run 'make tools'`);
+  server = await serveStatic(DIST);
+  profileDir = mkdtempSync(join(tmpdir(), 'sk-e2e-chromium-'));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      `--user-data-dir=${profileDir}`,
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+/** Poll `probe` until `accept(value)` holds; fail with `what` and the last value. */
+async function until(probe, accept, what, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  let value;
+  for (;;) {
+    value = await probe();
+    if (accept(value)) return value;
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Open the demo in a fresh browser context, run `body(page)`, then fail if the
+ * page threw, logged a console error or a request failed.
+ */
+async function withDemo(query, body) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  page.on('crash', () => problems.push('page crashed'));
+  try {
+    await page.goto(`${server.url}/${query}`);
+    await page.locator('#app .sk-widget').waitFor({ timeout: 15_000 });
+    await body(page);
+    assert.deepEqual(problems, [], 'the page reported errors');
+  } catch (e) {
+    if (problems.length) e.message += `\npage problems:\n  ${problems.join('\n  ')}`;
+    throw e;
+  } finally {
+    await context.close();
+  }
+}
+
+const widget = (page) => page.locator('.sk-widget');
+const regionSelect = (page) => page.getByRole('combobox', { name: 'Region', exact: true });
+const renderedClusterIds = (page) =>
+  page.locator('[data-cluster-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-cluster-id')).sort());
+const clusterIdsOf = (regionId) =>
+  DATA.clusters.filter((c) => c.region === regionId).map((c) => c.id).sort();
+
+/** Select a region with the switcher and wait until exactly its clusters are shown. */
+async function selectRegion(page, regionId) {
+  await regionSelect(page).selectOption(regionId);
+  await until(
+    () => renderedClusterIds(page),
+    (ids) => JSON.stringify(ids) === JSON.stringify(clusterIdsOf(regionId)),
+    `the clusters of ${regionId} (${clusterIdsOf(regionId).join(', ')})`,
+  );
+}
+
+/** The findings validate() gives for the demo's data, computed in the page itself. */
+function findingsInPage(page) {
+  return page.evaluate(async () => {
+    const m = await import(new URL('pkg/index.js', location.href).href);
+    const data = await (await fetch(new URL('data/default.json', location.href))).json();
+    return m.validate(data).findings;
+  });
+}
+
+test('the demo page loads and mounts the widget in Danish', { timeout: TIMEOUT }, async () => {
+  await withDemo('', async (page) => {
+    assert.equal(await page.locator('html').getAttribute('lang'), 'da');
+    assert.equal(await page.locator('main h1').count(), 1);
+    assert.equal(await page.locator('main #app .sk-widget').count(), 1);
+    assert.equal(await widget(page).getAttribute('lang'), 'da');
+    assert.equal(await page.getByRole('button', { name: 'English', exact: true }).count(), 1);
+    const options = await regionSelect(page).locator('option').evaluateAll((os) => os.map((o) => o.value).sort());
+    assert.deepEqual(options, DATA.regions.map((r) => r.id).sort());
+  });
+});
+
+test('the region switcher shows the clusters of each of the 5 regions', { timeout: TIMEOUT }, async () => {
+  assert.equal(DATA.regions.length, 5);
+  await withDemo('', async (page) => {
+    for (const region of DATA.regions) {
+      await selectRegion(page, region.id);
+      assert.equal(await regionSelect(page).inputValue(), region.id);
+      const clusters = DATA.clusters.filter((c) => c.region === region.id);
+      assert.ok(clusters.length > 0, `no clusters for ${region.id} in the data`);
+      for (const cluster of clusters) {
+        const card = page.locator(`[data-cluster-id="${cluster.id}"]`);
+        assert.ok(await card.isVisible(), `cluster ${cluster.id} is not visible`);
+        const headings = await card.getByRole('heading').allInnerTexts();
+        assert.ok(
+          headings.some((h) => h.includes(cluster.name)),
+          `cluster ${cluster.id}: no heading with "${cluster.name}" (headings: ${JSON.stringify(headings)})`,
+        );
+      }
+    }
+  });
+});
+
+test('the language switch changes the UI between Danish and English', { timeout: TIMEOUT }, async () => {
+  await withDemo('', async (page) => {
+    const danish = await widget(page).innerText();
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await until(() => widget(page).getAttribute('lang'), (l) => l === 'en', 'lang="en" on the widget');
+    assert.equal(await page.getByRole('button', { name: 'Dansk', exact: true }).count(), 1);
+    assert.equal(await page.getByRole('button', { name: 'English', exact: true }).count(), 0);
+    assert.equal(await regionSelect(page).count(), 1, 'the region switcher is still named "Region"');
+    const english = await widget(page).innerText();
+    assert.notEqual(english, danish, 'the widget text did not change with the language');
+
+    await page.getByRole('button', { name: 'Dansk', exact: true }).click();
+    await until(() => widget(page).getAttribute('lang'), (l) => l === 'da', 'lang="da" again');
+    assert.equal(await widget(page).innerText(), danish, 'switching back did not restore the Danish UI');
+  });
+});
+
+test('the findings list shows the unplaced municipality Faxe, in both languages', { timeout: TIMEOUT }, async () => {
+  const index = DATA.municipalities.findIndex((m) => m.name === 'Faxe');
+  assert.ok(index >= 0, 'Faxe is not in www/data/default.json');
+  const faxe = DATA.municipalities[index];
+  await withDemo('', async (page) => {
+    const expected = (await findingsInPage(page)).filter(
+      (f) =>
+        f.message.da.includes('Faxe') ||
+        (f.code === 'municipality-unplaced' && f.path === `/municipalities/${index}`),
+    );
+    assert.ok(expected.length > 0, "validate() of the demo data reports nothing about Faxe");
+
+    await selectRegion(page, faxe.region);
+    const section = page.locator('section[data-testid="findings"]');
+    assert.equal(await section.count(), 1, 'no findings section');
+    for (const [lang, button] of [['da', null], ['en', 'English']]) {
+      if (button) {
+        await page.getByRole('button', { name: button, exact: true }).click();
+        await until(() => widget(page).getAttribute('lang'), (l) => l === lang, `lang="${lang}"`);
+      }
+      for (const f of expected) {
+        const item = section.locator(`li[data-code="${f.code}"][data-path="${f.path}"]`);
+        assert.equal(await item.count(), 1, `finding ${f.code} at ${f.path} is not listed once`);
+        const text = await item.innerText();
+        assert.ok(text.includes('Faxe'), `finding ${f.code} at ${f.path} does not name Faxe: ${text}`);
+        assert.ok(text.includes(f.message[lang]), `finding ${f.code} (${lang}) shows "${text}", not "${f.message[lang]}"`);
+      }
+    }
+    // Every listed finding carries its code and a JSON Pointer.
+    const attrs = await section.locator('li').evaluateAll((lis) =>
+      lis.map((li) => [li.getAttribute('data-code'), li.getAttribute('data-path')]),
+    );
+    assert.ok(attrs.length > 0);
+    for (const [code, path] of attrs) {
+      assert.ok(code, 'a finding without data-code');
+      assert.ok(path === '' || path?.startsWith('/'), `data-path ${JSON.stringify(path)} is not a JSON Pointer`);
+    }
+  });
+});
+
+test('the demo takes region and lang from the URL', { timeout: TIMEOUT }, async () => {
+  await withDemo('?region=RN&lang=en', async (page) => {
+    assert.equal(await widget(page).getAttribute('lang'), 'en');
+    assert.equal(await regionSelect(page).inputValue(), 'RN');
+    await until(() => renderedClusterIds(page), (ids) => JSON.stringify(ids) === JSON.stringify(clusterIdsOf('RN')), 'the clusters of RN');
+  });
+});
+
+test('the handle returned by mount() updates and destroys the widget', { timeout: TIMEOUT }, async () => {
+  await withDemo('', async (page) => {
+    await page.evaluate(() => window.sk.update({ region: 'RSD', lang: 'en' }));
+    await until(() => widget(page).getAttribute('lang'), (l) => l === 'en', 'lang="en" after update()');
+    await until(() => renderedClusterIds(page), (ids) => JSON.stringify(ids) === JSON.stringify(clusterIdsOf('RSD')), 'the clusters of RSD after update()');
+    assert.equal(await regionSelect(page).inputValue(), 'RSD');
+
+    await page.evaluate(() => window.sk.destroy());
+    await until(() => page.locator('.sk-widget').count(), (n) => n === 0, 'the widget to be removed by destroy()');
+  });
+});
+
+test('no WCAG 2.1 A/AA violations found by axe, in Danish and in English', { timeout: TIMEOUT }, async () => {
+  await withDemo('', async (page) => {
+    for (const lang of ['da', 'en']) {
+      if (lang === 'en') {
+        await page.getByRole('button', { name: 'English', exact: true }).click();
+        await until(() => widget(page).getAttribute('lang'), (l) => l === 'en', 'lang="en"');
+      }
+      const result = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const summary = result.violations.map(
+        (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`,
+      );
+      assert.deepEqual(summary, [], `axe violations (${lang})`);
+    }
+  });
+});

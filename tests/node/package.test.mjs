@@ -1,0 +1,238 @@
+// The npm package as a user gets it: `npm pack` pkg/ (built by `make package`),
+// install the tarball into a fresh project, import it from an ES module there.
+//
+//   node --test tests/node/package.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PKG = join(ROOT, 'pkg');
+
+let tmp; // everything this suite writes lives here, removed in after()
+let project; // the consumer project the tarball is installed into
+let packed; // npm pack --json output for the tarball
+let lib; // the 'sundhedsklynger/node' module, imported from the consumer project
+
+function npm(args, cwd) {
+  return execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // A project-level npmrc or CI variables must not redirect the install.
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
+}
+
+// Import a module from inside the consumer project, so that the bare specifier is
+// resolved the way a user's code resolves it (through package.json "exports").
+async function importFromProject(name, source) {
+  const file = join(project, name);
+  writeFileSync(file, source);
+  return import(pathToFileURL(file).href);
+}
+
+const clone = (value) => structuredClone(value);
+const errors = (report) => report.findings.filter((f) => f.severity === 'error');
+
+function assertFindingShape(f) {
+  assert.ok(['error', 'warning', 'info'].includes(f.severity), `severity ${f.severity}`);
+  assert.equal(typeof f.code, 'string');
+  assert.ok(f.code.length > 0, 'code is empty');
+  assert.equal(typeof f.path, 'string');
+  assert.ok(f.path === '' || f.path.startsWith('/'), `path ${JSON.stringify(f.path)} is not a JSON Pointer`);
+  assert.equal(typeof f.message?.da, 'string');
+  assert.equal(typeof f.message?.en, 'string');
+  assert.ok(f.message.da.trim().length > 0, `empty Danish message for ${f.code}`);
+  assert.ok(f.message.en.trim().length > 0, `empty English message for ${f.code}`);
+}
+
+before(() => {
+  assert.ok(
+    existsSync(join(PKG, 'package.json')),
+    `${PKG}/package.json is missing: build the package first with 'make package'`,
+  );
+  tmp = mkdtempSync(join(tmpdir(), 'sk-node-test-'));
+  [packed] = JSON.parse(npm(['pack', PKG, '--json', '--pack-destination', tmp], tmp));
+  project = join(tmp, 'consumer');
+  execFileSync('mkdir', [project]);
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }, null, 2),
+  );
+  // The tarball has no dependencies: nothing needs the network.
+  npm(['install', '--offline', join(tmp, packed.filename)], project);
+});
+
+after(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+test('the tarball holds both entries, their types, the schema and the README, and nothing else', () => {
+  const files = packed.files.map((f) => f.path).sort();
+  for (const f of [
+    'package.json',
+    'README.md',
+    'index.js',
+    'index.d.ts',
+    'schema.json',
+    'web/sundhedsklynger.js',
+    'web/sundhedsklynger.d.ts',
+    'web/sundhedsklynger_bg.wasm',
+    'node/sundhedsklynger.js',
+    'node/sundhedsklynger.d.ts',
+    'node/sundhedsklynger_bg.wasm',
+  ]) {
+    assert.ok(files.includes(f), `${f} missing from the tarball: ${files.join(', ')}`);
+  }
+  const stray = files.filter(
+    (f) => !/^(package\.json|README\.md|LICENSE.*|index\.(js|d\.ts)|schema\.json|(web|node)\/.+)$/.test(f),
+  );
+  assert.deepEqual(stray, [], 'unexpected files in the tarball');
+  assert.ok(!files.some((f) => f.endsWith('.stamp')), 'build stamps leaked into the tarball');
+
+  const meta = JSON.parse(readFileSync(join(project, 'node_modules/sundhedsklynger/package.json'), 'utf8'));
+  assert.equal(meta.name, 'sundhedsklynger');
+  assert.equal(meta.type, 'module');
+  assert.equal(meta.license, 'MIT');
+  assert.equal(meta.engines.node, '>=20');
+  const cargoVersion = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)[1];
+  assert.equal(meta.version, cargoVersion, 'package version differs from Cargo.toml');
+});
+
+test("import { defaultData, validate, schema } from 'sundhedsklynger/node' loads synchronously", async () => {
+  // No init step: the named exports work right after the import.
+  lib = await importFromProject(
+    'probe-node.mjs',
+    "export { defaultData, validate, schema } from 'sundhedsklynger/node';\n",
+  );
+  for (const name of ['defaultData', 'validate', 'schema']) {
+    assert.equal(typeof lib[name], 'function', `${name} is not exported`);
+  }
+  // The Node entry is built without the widget.
+  const all = await importFromProject('probe-node-all.mjs', "export * from 'sundhedsklynger/node';\n");
+  assert.equal(all.mount, undefined, 'the Node entry should not export mount()');
+});
+
+test('defaultData() has the 5 regions, 22 clusters and 98 municipalities', () => {
+  const data = lib.defaultData();
+  assert.equal(data.format, 'sundhedsklynger/1');
+  assert.equal(data.regions.length, 5);
+  assert.equal(data.clusters.length, 22);
+  assert.equal(data.municipalities.length, 98);
+  assert.deepEqual(
+    data.regions.map((r) => r.id).sort(),
+    ['RH', 'RM', 'RN', 'RSD', 'RSJ'],
+  );
+  // Every call returns a fresh object: mutating one must not change the next.
+  data.regions.pop();
+  assert.equal(lib.defaultData().regions.length, 5);
+});
+
+test('the default data validate with no error, as an object and as a JSON string', () => {
+  for (const input of [lib.defaultData(), JSON.stringify(lib.defaultData())]) {
+    const report = lib.validate(input);
+    assert.equal(report.ok, true, JSON.stringify(errors(report), null, 2));
+    assert.ok(Array.isArray(report.findings));
+    assert.deepEqual(errors(report), []);
+    report.findings.forEach(assertFindingShape);
+  }
+});
+
+test('a cluster in a region that does not exist is an error at /clusters/0/region', () => {
+  const data = clone(lib.defaultData());
+  data.clusters[0].region = 'NOWHERE';
+  const report = lib.validate(data);
+  assert.equal(report.ok, false);
+  report.findings.forEach(assertFindingShape);
+  const hit = errors(report).find((f) => f.path === '/clusters/0/region');
+  assert.ok(hit, `no error at /clusters/0/region in ${JSON.stringify(report.findings, null, 2)}`);
+  assert.equal(hit.code, 'unknown-reference');
+});
+
+test('a municipality with code: 7 is an error at /municipalities/0/code', () => {
+  const data = clone(lib.defaultData());
+  data.municipalities[0].code = 7;
+  const report = lib.validate(data);
+  assert.equal(report.ok, false);
+  report.findings.forEach(assertFindingShape);
+  const hit = errors(report).find((f) => f.path === '/municipalities/0/code');
+  assert.ok(hit, `no error at /municipalities/0/code in ${JSON.stringify(report.findings, null, 2)}`);
+});
+
+test('both breakages in one input are reported, each at its own path', () => {
+  const data = clone(lib.defaultData());
+  data.clusters[0].region = 'NOWHERE';
+  data.municipalities[0].code = 7;
+  const report = lib.validate(data);
+  assert.equal(report.ok, false);
+  const paths = errors(report).map((f) => f.path);
+  assert.ok(paths.includes('/clusters/0/region'), `paths: ${paths.join(', ')}`);
+  assert.ok(paths.includes('/municipalities/0/code'), `paths: ${paths.join(', ')}`);
+});
+
+test('the same broken input given as a JSON string gives the same findings', () => {
+  const data = clone(lib.defaultData());
+  data.clusters[0].region = 'NOWHERE';
+  assert.deepEqual(lib.validate(JSON.stringify(data)), lib.validate(data));
+});
+
+test('validate("{ not json") returns ok:false with an error finding instead of throwing', () => {
+  let report;
+  assert.doesNotThrow(() => {
+    report = lib.validate('{ not json');
+  });
+  assert.equal(report.ok, false);
+  assert.ok(errors(report).length > 0, 'no error finding');
+  report.findings.forEach(assertFindingShape);
+  assert.equal(errors(report)[0].code, 'json-syntax');
+});
+
+test('validate() of values that are not a data set reports errors, never throws', () => {
+  for (const input of [{}, [], 42, 'null', '[]', { format: 'sundhedsklynger/999' }]) {
+    let report;
+    assert.doesNotThrow(() => {
+      report = lib.validate(input);
+    }, `validate(${JSON.stringify(input)}) threw`);
+    assert.equal(report.ok, false, `validate(${JSON.stringify(input)}) said ok`);
+    assert.ok(errors(report).length > 0);
+    report.findings.forEach(assertFindingShape);
+  }
+});
+
+test('schema() is a JSON Schema for the data set and equals sundhedsklynger/schema.json', async () => {
+  const s = lib.schema();
+  assert.equal(typeof s, 'object');
+  assert.ok(s.$schema, 'no $schema keyword');
+  assert.ok(s.properties?.regions && s.properties?.clusters && s.properties?.municipalities);
+  const file = await importFromProject(
+    'probe-schema.mjs',
+    "import s from 'sundhedsklynger/schema.json' with { type: 'json' };\nexport default s;\n",
+  );
+  assert.deepEqual(file.default, s);
+});
+
+test("the browser entry 'sundhedsklynger' exports init, initSync, mount, validate", async () => {
+  const web = await importFromProject('probe-web.mjs', "export * from 'sundhedsklynger';\nexport { default } from 'sundhedsklynger';\n");
+  assert.equal(typeof web.default, 'function', 'the default export is the init function');
+  for (const name of ['initSync', 'mount', 'validate', 'defaultData', 'schema']) {
+    assert.equal(typeof web[name], 'function', `${name} is not exported`);
+  }
+  // The .wasm ships as a separate file; instantiate it from bytes (no fetch in a test)
+  // and check that the browser build computes the same as the Node build.
+  const wasm = readFileSync(join(project, 'node_modules/sundhedsklynger/web/sundhedsklynger_bg.wasm'));
+  web.initSync({ module: wasm });
+  assert.deepEqual(web.defaultData(), lib.defaultData());
+  assert.equal(web.validate(web.defaultData()).ok, true);
+});
+
+test('CommonJS consumers can require() the Node entry', { skip: !process.features.require_module && 'this Node has no require(esm)' }, () => {
+  const require = createRequire(join(project, 'index.cjs'));
+  const cjs = require('sundhedsklynger/node');
+  assert.equal(cjs.defaultData().regions.length, 5);
+});

@@ -6,8 +6,7 @@
 //   node --test tests/e2e/demo.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -15,20 +14,20 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { serveStatic } from './static-server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = join(ROOT, 'dist');
+const DIST = process.env.SK_E2E_DIST ?? join(ROOT, 'dist');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const DATA = JSON.parse(readFileSync(join(ROOT, 'www/data/default.json'), 'utf8'));
 const TIMEOUT = 60_000;
 
 let server;
 let browser;
-let profileDir;
 
 before(async () => {
   assert.ok(existsSync(join(DIST, 'index.html')), `${DIST}/index.html missing: run 'make dist' first`);
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: run 'make tools'`);
   server = await serveStatic(DIST);
-  profileDir = mkdtempSync(join(tmpdir(), 'sk-e2e-chromium-'));
+  // A plain launch gives Chromium a fresh, temporary user-data-dir of its own,
+  // removed again by browser.close().
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -42,7 +41,6 @@ before(async () => {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
-      `--user-data-dir=${profileDir}`,
     ],
   });
 });
@@ -50,7 +48,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 /** Poll `probe` until `accept(value)` holds; fail with `what` and the last value. */

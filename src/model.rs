@@ -20,7 +20,7 @@ pub const FORMAT: &str = "sundhedsklynger/1";
 
 /// A complete data set: the structure of Danish health governance at one date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 #[schemars(title = "sundhedsklynger data set", description = "Danish health clusters (sundhedsklynger) and health cooperation committees (SSU), format sundhedsklynger/1.")]
 pub struct Dataset {
     /// Always `"sundhedsklynger/1"`.
@@ -70,7 +70,7 @@ pub enum Status {
 
 /// One of the five regions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct Region {
     /// Nationally unique id, e.g. `"RH"`.
     pub id: String,
@@ -86,7 +86,7 @@ pub struct Region {
 
 /// A municipality (kommune), identified by its official kommunekode.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct Municipality {
     /// The official 3-digit kommunekode as a string, e.g. `"101"` for København.
     #[schemars(regex(pattern = r"^\d{3}$"))]
@@ -100,7 +100,7 @@ pub struct Municipality {
 
 /// A population count with its reference date and source.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct Population {
     pub value: u32,
     /// Reference date, `YYYY-MM-DD`.
@@ -112,7 +112,7 @@ pub struct Population {
 
 /// A health cluster (sundhedsklynge) around one or more acute hospitals.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct Cluster {
     /// Nationally unique id (names repeat across regions), e.g. `"RH-SYD"`.
     pub id: String,
@@ -144,7 +144,7 @@ fn is_confirmed(s: &Status) -> bool {
 
 /// A municipality's membership of a cluster.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct Membership {
     /// Kommunekode of the member municipality.
     pub municipality: String,
@@ -234,7 +234,7 @@ impl JsonSchema for Share {
 
 /// A person who holds one or more seats.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct Person {
     pub id: String,
     pub name: String,
@@ -246,7 +246,7 @@ pub struct Person {
 
 /// A seat: a role in one body, possibly held by a known person.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct Seat {
     pub id: String,
     /// Body id: `"<region id>/ssu"`, `"<cluster id>/political"` or `"<cluster id>/professional"`.

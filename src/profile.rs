@@ -15,7 +15,7 @@ use crate::text::Text;
 
 /// A named set of composition rules.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RuleProfile {
     pub id: String,
     pub name: Text,
@@ -33,7 +33,7 @@ pub struct RuleProfile {
 
 /// "A body needs between `min` and `max` seats of `group`, counted `per` …".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct Requirement {
     pub group: SeatGroup,
     #[serde(default)]

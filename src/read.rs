@@ -4,6 +4,8 @@
 //! top-level array is read on its own, so one broken cluster costs that cluster (with a
 //! finding that names its path), not the whole data set.
 
+use std::collections::BTreeSet;
+
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -25,6 +27,9 @@ pub struct Origins {
     pub clusters: Vec<usize>,
     pub persons: Vec<usize>,
     pub seats: Vec<usize>,
+    /// Ids and codes of elements that could not be read. References to them are not
+    /// reported again: the read error already names the element.
+    pub unreadable: BTreeSet<String>,
 }
 
 impl Origins {
@@ -37,6 +42,7 @@ impl Origins {
             clusters: (0..data.clusters.len()).collect(),
             persons: (0..data.persons.len()).collect(),
             seats: (0..data.seats.len()).collect(),
+            unreadable: BTreeSet::new(),
         }
     }
 
@@ -209,12 +215,12 @@ pub fn read_value(value: &Value) -> ReadOutcome {
         None => findings.push(missing_field("", "as_of")),
     }
 
-    (data.profiles, origins.profiles) = array(obj, "profiles", false, &mut findings);
-    (data.regions, origins.regions) = array(obj, "regions", true, &mut findings);
-    (data.municipalities, origins.municipalities) = array(obj, "municipalities", true, &mut findings);
-    (data.clusters, origins.clusters) = array(obj, "clusters", true, &mut findings);
-    (data.persons, origins.persons) = array(obj, "persons", false, &mut findings);
-    (data.seats, origins.seats) = array(obj, "seats", false, &mut findings);
+    (data.profiles, origins.profiles) = array(obj, "profiles", false, &mut findings, &mut origins.unreadable);
+    (data.regions, origins.regions) = array(obj, "regions", true, &mut findings, &mut origins.unreadable);
+    (data.municipalities, origins.municipalities) = array(obj, "municipalities", true, &mut findings, &mut origins.unreadable);
+    (data.clusters, origins.clusters) = array(obj, "clusters", true, &mut findings, &mut origins.unreadable);
+    (data.persons, origins.persons) = array(obj, "persons", false, &mut findings, &mut origins.unreadable);
+    (data.seats, origins.seats) = array(obj, "seats", false, &mut findings, &mut origins.unreadable);
 
     ReadOutcome { dataset: data, origins, findings }
 }
@@ -224,13 +230,153 @@ fn field<T: DeserializeOwned>(obj: &Map<String, Value>, key: &str, findings: &mu
     if value.is_null() {
         return None;
     }
-    match serde_path_to_error::deserialize::<_, T>(value) {
-        Ok(v) => Some(v),
+    element(value, &pointer([key]), findings)
+}
+
+/// Reads one element. Unknown fields are reported and skipped, so a typo in one field
+/// does not cost the element; any other error does, and is reported with its path.
+fn element<T: DeserializeOwned>(value: &Value, base: &str, findings: &mut Vec<Finding>) -> Option<T> {
+    let base_segs: Vec<String> = base.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect();
+    if let Some(node) = schema_node(&base_segs) {
+        let mut rel = Vec::new();
+        if array_for_object(value, node, &mut rel) {
+            findings.push(Finding::new(
+                Severity::Error,
+                Code::JsonType,
+                format!("{base}{}", pointer(&rel)),
+                Text::new("forkert type: fandt en liste; forventede et objekt.", "wrong type: found an array; expected an object."),
+            ));
+            return None;
+        }
+    }
+    let mut ignored: Vec<Vec<String>> = Vec::new();
+    let result = {
+        let mut on_ignored = |path: serde_ignored::Path| ignored.push(segments(&path));
+        let de = serde_ignored::Deserializer::new(value, &mut on_ignored);
+        serde_path_to_error::deserialize::<_, T>(de)
+    };
+    match result {
+        Ok(item) => {
+            for segs in ignored {
+                findings.push(unknown_field(base, &segs));
+            }
+            Some(item)
+        }
         Err(e) => {
-            findings.push(serde_finding(&pointer([key]), &e));
+            findings.push(serde_finding(base, &e));
             None
         }
     }
+}
+
+fn segments(path: &serde_ignored::Path) -> Vec<String> {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => Vec::new(),
+        Path::Seq { parent, index } => {
+            let mut v = segments(parent);
+            v.push(index.to_string());
+            v
+        }
+        Path::Map { parent, key } => {
+            let mut v = segments(parent);
+            v.push(key.clone());
+            v
+        }
+        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => segments(parent),
+    }
+}
+
+fn unknown_field(base: &str, segs: &[String]) -> Finding {
+    let name = segs.last().map(String::as_str).unwrap_or("");
+    let base_segs: Vec<String> = base.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect();
+    let parent: Vec<String> = base_segs.iter().chain(&segs[..segs.len().saturating_sub(1)]).cloned().collect();
+    let allowed = allowed_fields(&parent).map(|f| f.join(", ")).unwrap_or_default();
+    Finding::new(
+        Severity::Error,
+        Code::JsonUnknownField,
+        format!("{base}{}", pointer(segs)),
+        Text::new(
+            format!("Ukendt felt \"{}\" (ignoreret); forventede et af: {allowed}.", clip(name)),
+            format!("Unknown field \"{}\" (ignored); expected one of: {allowed}.", clip(name)),
+        ),
+    )
+}
+
+fn schema_root() -> &'static Value {
+    static SCHEMA: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(crate::schema)
+}
+
+/// Follows `$ref`s, and picks the object or array branch of an `anyOf`/`oneOf`
+/// (optional fields are `anyOf: [T, null]`).
+fn resolve(mut node: &'static Value) -> &'static Value {
+    let root = schema_root();
+    for _ in 0..8 {
+        if let Some(name) = node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/")) {
+            node = &root["$defs"][name];
+        } else if let Some(any) = node.get("anyOf").or_else(|| node.get("oneOf")).and_then(Value::as_array) {
+            match any.iter().map(resolve).find(|n| n.get("properties").is_some() || n.get("items").is_some()) {
+                Some(n) => node = n,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    node
+}
+
+/// The schema node for a path of property names and indices, from the root.
+fn schema_node(path: &[String]) -> Option<&'static Value> {
+    let mut node = resolve(schema_root());
+    for seg in path {
+        node = match (node.get("items"), node.get("properties").and_then(|p| p.get(seg))) {
+            (Some(items), _) if seg.bytes().all(|b| b.is_ascii_digit()) => resolve(items),
+            (_, Some(prop)) => resolve(prop),
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+/// The field names the schema allows for the object at `path`: the schema is the one
+/// description of the format, so messages cannot drift from it.
+fn allowed_fields(path: &[String]) -> Option<Vec<String>> {
+    let props = schema_node(path)?.get("properties")?.as_object()?;
+    Some(props.keys().map(|k| format!("\"{k}\"")).collect())
+}
+
+/// serde reads a JSON array as a struct, field by field in order; the format does not
+/// allow that. Returns the relative path of the first array where an object belongs.
+fn array_for_object(value: &Value, node: &'static Value, path: &mut Vec<String>) -> bool {
+    let node = resolve(node);
+    if let Some(props) = node.get("properties") {
+        match value {
+            Value::Array(_) => return true,
+            Value::Object(o) => {
+                for (k, v) in o {
+                    if let Some(n) = props.get(k) {
+                        path.push(k.clone());
+                        if array_for_object(v, n, path) {
+                            return true;
+                        }
+                        path.pop();
+                    }
+                }
+            }
+            _ => {}
+        }
+    } else if let (Some(items), Value::Array(a)) = (node.get("items"), value) {
+        for (i, v) in a.iter().enumerate() {
+            path.push(i.to_string());
+            if array_for_object(v, items, path) {
+                return true;
+            }
+            path.pop();
+        }
+    }
+    false
 }
 
 /// Reads each element of a top-level array on its own.
@@ -239,6 +385,7 @@ fn array<T: DeserializeOwned>(
     key: &str,
     required: bool,
     findings: &mut Vec<Finding>,
+    unreadable: &mut BTreeSet<String>,
 ) -> (Vec<T>, Vec<usize>) {
     let mut items = Vec::new();
     let mut origins = Vec::new();
@@ -249,13 +396,12 @@ fn array<T: DeserializeOwned>(
             }
         }
         Some(Value::Array(elements)) => {
-            for (i, element) in elements.iter().enumerate() {
-                match serde_path_to_error::deserialize::<_, T>(element) {
-                    Ok(item) => {
-                        items.push(item);
-                        origins.push(i);
-                    }
-                    Err(e) => findings.push(serde_finding(&at(key, i, &[]), &e)),
+            for (i, value) in elements.iter().enumerate() {
+                if let Some(item) = element::<T>(value, &at(key, i, &[]), findings) {
+                    items.push(item);
+                    origins.push(i);
+                } else if let Some(id) = value.get("id").or_else(|| value.get("code")).and_then(Value::as_str) {
+                    unreadable.insert(id.to_string());
                 }
             }
         }
@@ -343,7 +489,7 @@ fn describe(msg: &str) -> (Code, Text) {
                     Code::JsonType,
                     Text::new(
                         format!("{da_word}: fandt {}; forventede {}.", found_da(found), expected_da(expected)),
-                        format!("{en_word}: found {}; expected {}.", clip(found), expected),
+                        format!("{en_word}: found {}; expected {}.", clip(&found.replace('`', "")), expected_en(expected)),
                     ),
                 );
             }
@@ -353,7 +499,7 @@ fn describe(msg: &str) -> (Code, Text) {
 }
 
 fn found_da(found: &str) -> String {
-    let found = clip(found);
+    let found = clip(&found.replace('`', ""));
     for (en, da) in [
         ("string ", "teksten "),
         ("integer ", "heltallet "),
@@ -369,6 +515,20 @@ fn found_da(found: &str) -> String {
         "sequence" => "en liste".into(),
         "map" => "et objekt".into(),
         other => other.to_string(),
+    }
+}
+
+fn expected_en(expected: &str) -> String {
+    match expected {
+        "u32" => "a whole number from 0 to 4294967295".into(),
+        "u64" => "a whole, non-negative number".into(),
+        "f64" => "a number".into(),
+        "a sequence" => "a list (JSON array)".into(),
+        "unit variant" | "variant identifier" => "a text value".into(),
+        other => match other.strip_prefix("struct ") {
+            Some(name) => format!("an object ({name})"),
+            None => other.to_string(),
+        },
     }
 }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A text in Danish and English.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct Text {
     pub da: String,
     pub en: String,

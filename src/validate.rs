@@ -103,6 +103,9 @@ impl<'a> Validator<'a> {
     }
 
     fn unknown_ref(&mut self, path: String, what_da: &str, what_en: &str, id: &str) {
+        if self.origins.unreadable.contains(id) {
+            return;
+        }
         self.push(
             Severity::Error,
             Code::UnknownReference,

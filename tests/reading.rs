@@ -1,0 +1,134 @@
+//! Reading untrusted JSON: every error names its JSON Pointer and what was expected,
+//! in Danish and English; one bad element costs that element only.
+
+mod common;
+
+use common::*;
+use serde_json::json;
+use sundhedsklynger::read::{read_str, MAX_INPUT_BYTES};
+use sundhedsklynger::{check, Options, Severity::Error, Severity::Info};
+
+#[test]
+fn syntax_error_names_line_and_column() {
+    let r = check("{\n  \"format\": \"sundhedsklynger/1\",\n  \"regions\": [,]\n}", &Options::default());
+    assert_finding(&r.findings, Error, "json-syntax", "");
+    let f = &r.findings[0];
+    assert!(f.message.en.contains("line 3"), "{}", f.message.en);
+    assert!(f.message.da.contains("linje 3") && f.message.da.contains("forventede"), "{}", f.message.da);
+    assert_eq!(r.findings.len(), 1, "nothing else is reported for text that is not JSON");
+}
+
+#[test]
+fn not_an_object_or_wrong_format() {
+    assert_finding(&check("[1,2]", &Options::default()).findings, Error, "json-not-object", "");
+    let mut v = base();
+    v["format"] = json!("sundhedsklynger/2");
+    assert_finding(&findings(&v), Error, "format-unsupported", "/format");
+    v.as_object_mut().unwrap().remove("format");
+    assert_finding(&findings(&v), Error, "json-missing-field", "");
+}
+
+#[test]
+fn wrong_type_names_the_path_and_expectation() {
+    let mut v = base();
+    v["municipalities"][0]["code"] = json!(7);
+    let fs = findings(&v);
+    assert_finding(&fs, Error, "json-type", "/municipalities/0/code");
+    let f = fs.iter().find(|f| f.path == "/municipalities/0/code").unwrap();
+    assert!(f.message.en.contains("expected a string"), "{}", f.message.en);
+    assert!(f.message.da.contains("forventede en tekst"), "{}", f.message.da);
+}
+
+#[test]
+fn nested_paths_and_enum_values() {
+    let mut v = base();
+    v["clusters"][1]["members"][0]["share"] = json!(2.5);
+    v["clusters"][0]["status"] = json!("maybe");
+    let fs = findings(&v);
+    assert_finding(&fs, Error, "json-type", "/clusters/1/members/0/share");
+    assert_finding(&fs, Error, "json-type", "/clusters/0/status");
+    let status = fs.iter().find(|f| f.path == "/clusters/0/status").unwrap();
+    assert!(status.message.en.contains("\"confirmed\""), "lists the allowed values: {}", status.message.en);
+}
+
+#[test]
+fn missing_and_unknown_fields() {
+    let mut v = base();
+    v["clusters"][0].as_object_mut().unwrap().remove("name");
+    v["regions"][1]["colour"] = json!("red");
+    v["extra"] = json!(1);
+    let fs = findings(&v);
+    assert_finding(&fs, Error, "json-missing-field", "/clusters/0");
+    assert!(fs.iter().any(|f| f.path == "/clusters/0" && f.message.en.contains("\"name\"")));
+    assert_finding(&fs, Error, "json-unknown-field", "/regions/1/colour");
+    assert_finding(&fs, Error, "json-unknown-field", "/extra");
+    let r = check(&v.to_string(), &Options::default());
+    assert_eq!(r.dataset.regions.len(), 2, "an unknown field costs the field, not the region");
+    let f = r.findings.iter().find(|f| f.path == "/regions/1/colour").unwrap();
+    assert!(f.message.en.contains("\"name\"") && f.message.en.contains("\"code\""), "lists the allowed fields: {}", f.message.en);
+    v.as_object_mut().unwrap().remove("clusters");
+    assert_finding(&findings(&v), Error, "json-missing-field", "");
+}
+
+#[test]
+fn one_bad_element_keeps_the_rest_and_later_paths_stay_true() {
+    let mut v = base();
+    v["clusters"].as_array_mut().unwrap().insert(0, json!({ "id": 5 }));
+    // The second real cluster (now input index 2) gets an unverified status.
+    v["clusters"][2]["status"] = json!("unverified");
+    let r = check(&v.to_string(), &Options::default());
+    assert_eq!(r.dataset.clusters.len(), 2, "the two good clusters are kept");
+    assert_finding(&r.findings, Error, "json-type", "/clusters/0/id");
+    // Validation findings point into the input, not into the filtered model.
+    assert_finding(&r.findings, Info, "unverified-cluster", "/clusters/2");
+}
+
+#[test]
+fn byte_order_mark_is_ignored_with_a_note() {
+    let text = format!("\u{feff}{}", base());
+    let r = check(&text, &Options::default());
+    assert_finding(&r.findings, Info, "byte-order-mark", "");
+    assert_eq!(r.dataset.clusters.len(), 2);
+}
+
+#[test]
+fn input_size_is_limited() {
+    let big = " ".repeat(MAX_INPUT_BYTES + 1);
+    let r = read_str(&big);
+    assert_finding(&r.findings, Error, "input-too-large", "");
+}
+
+#[test]
+fn huge_strings_are_clipped_in_messages() {
+    let mut v = base();
+    v["clusters"][0]["region"] = json!("x".repeat(1_000_000));
+    let fs = findings(&v);
+    let f = fs.iter().find(|f| f.path == "/clusters/0/region").unwrap();
+    assert!(f.message.da.len() < 500 && f.message.en.len() < 500);
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let text = "[".repeat(100_000);
+    let r = check(&text, &Options::default());
+    assert_finding(&r.findings, Error, "json-syntax", "");
+}
+
+#[test]
+fn json_pointer_escapes_keys() {
+    let mut v = base();
+    v["regions"][0]["a/b~c"] = json!(1);
+    assert_finding(&findings(&v), Error, "json-unknown-field", "/regions/0/a~1b~0c");
+}
+
+#[test]
+fn an_array_is_not_an_object() {
+    // serde would read `[""]` as a membership, field by field; the format does not.
+    let mut v = base();
+    v["clusters"][0]["members"][1] = json!(["102"]);
+    v["regions"][1] = json!(["R2", "Region To"]);
+    let r = check(&v.to_string(), &Options::default());
+    assert_finding(&r.findings, Error, "json-type", "/clusters/0/members/1");
+    assert_finding(&r.findings, Error, "json-type", "/regions/1");
+    assert_eq!(r.dataset.regions.len(), 1);
+}

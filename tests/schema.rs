@@ -1,0 +1,86 @@
+//! The JSON Schema is generated from the Rust types; the shipped file is that output.
+
+use serde_json::{json, Value};
+use sundhedsklynger::{schema, DEFAULT_DATA_JSON};
+
+const SCHEMA_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/sundhedsklynger.schema.json");
+
+/// The committed schema equals the generated one. `SK_UPDATE_SCHEMA=1 cargo test --test schema` rewrites it.
+#[test]
+fn shipped_schema_is_generated() {
+    let generated = serde_json::to_string_pretty(&schema()).unwrap() + "\n";
+    if std::env::var("SK_UPDATE_SCHEMA").is_ok() {
+        std::fs::write(SCHEMA_FILE, &generated).unwrap();
+    }
+    let shipped = std::fs::read_to_string(SCHEMA_FILE).unwrap_or_default();
+    assert!(shipped == generated, "schema/sundhedsklynger.schema.json is stale: run SK_UPDATE_SCHEMA=1 cargo test --test schema");
+}
+
+fn validator() -> jsonschema::Validator {
+    jsonschema::validator_for(&schema()).expect("the schema is a valid JSON Schema")
+}
+
+#[test]
+fn accepts_the_default_data() {
+    let data: Value = serde_json::from_str(DEFAULT_DATA_JSON).unwrap();
+    let v = validator();
+    let errors: Vec<String> = v.iter_errors(&data).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn accepts_seats_persons_and_profiles() {
+    let data = json!({
+        "format": "sundhedsklynger/1", "as_of": "2024-01-01", "profile": "mine",
+        "profiles": [{ "id": "mine", "name": { "da": "Min", "en": "Mine" }, "description": { "da": "x", "en": "x" },
+                       "ssu": [{ "group": "regional-council-chair", "min": 1, "max": 1 }], "political": [], "professional": [] }],
+        "regions": [{ "id": "R1", "name": "Region" }],
+        "municipalities": [{ "code": "101", "name": "A", "region": "R1",
+                             "population": { "value": 1000, "date": "2022-01-01", "source": "https://example.org" } }],
+        "clusters": [{ "id": "C1", "region": "R1", "name": "K", "acute_hospitals": [], "status": "partial", "sources": [],
+                       "members": [{ "municipality": "101", "share": "unknown" }] }],
+        "persons": [{ "id": "p1", "name": "P", "party": "A" }],
+        "seats": [{ "id": "s1", "body": "R1/ssu", "role": "regional-council-chair", "person": "p1", "office": "chair" }]
+    });
+    assert!(validator().is_valid(&data));
+}
+
+#[test]
+fn rejects_broken_examples() {
+    let base: Value = serde_json::from_str(DEFAULT_DATA_JSON).unwrap();
+    let v = validator();
+    type Breaker = Box<dyn Fn(&mut Value)>;
+    let broken: Vec<(&str, Breaker)> = vec![
+        ("missing format", Box::new(|d| { d.as_object_mut().unwrap().remove("format"); })),
+        ("wrong format", Box::new(|d| d["format"] = json!("sundhedsklynger/2"))),
+        ("code as a number", Box::new(|d| d["municipalities"][0]["code"] = json!(101))),
+        ("code with four digits", Box::new(|d| d["municipalities"][0]["code"] = json!("1010"))),
+        ("unknown status", Box::new(|d| d["clusters"][0]["status"] = json!("maybe"))),
+        ("share above 1", Box::new(|d| d["clusters"][0]["members"][0]["share"] = json!(1.5))),
+        ("share as other text", Box::new(|d| d["clusters"][0]["members"][0]["share"] = json!("half"))),
+        ("unknown field", Box::new(|d| d["regions"][0]["colour"] = json!("red"))),
+        ("clusters not an array", Box::new(|d| d["clusters"] = json!({}))),
+        ("date not a date", Box::new(|d| d["as_of"] = json!("1 July 2022"))),
+        ("negative population", Box::new(|d| d["municipalities"][0]["population"] = json!({ "value": -1, "date": "2022-01-01", "source": "https://x.org" }))),
+        ("unknown role", Box::new(|d| d["seats"] = json!([{ "id": "s", "body": "RH/ssu", "role": "king" }]))),
+    ];
+    for (name, breaker) in broken {
+        let mut d = base.clone();
+        breaker(&mut d);
+        assert!(!v.is_valid(&d), "the schema accepted: {name}");
+    }
+}
+
+/// The schema and the reader agree: what the schema rejects, reading reports as an error.
+#[test]
+fn schema_and_reader_agree_on_broken_examples() {
+    let base: Value = serde_json::from_str(DEFAULT_DATA_JSON).unwrap();
+    for (path, value) in [("/municipalities/0/code", json!(101)), ("/clusters/0/status", json!("maybe")), ("/clusters/0/members/0/share", json!(2))] {
+        let mut d = base.clone();
+        let (parent, key) = path.rsplit_once('/').unwrap();
+        d.pointer_mut(parent).unwrap()[key] = value;
+        assert!(!validator().is_valid(&d));
+        let report = sundhedsklynger::check(&d.to_string(), &Default::default());
+        assert!(report.findings.iter().any(|f| f.path == path && f.severity == sundhedsklynger::Severity::Error), "{path}");
+    }
+}

@@ -1,0 +1,135 @@
+//! The widget's root: header with the region and language switches, the region's SSU
+//! and clusters, then the findings.
+
+use std::cell::Cell;
+
+use yew::prelude::*;
+
+use super::cluster::ClusterView;
+use super::findings::Findings;
+use super::lang_switch::LangSwitch;
+use super::region_switcher::RegionSwitcher;
+use super::ssu::Ssu;
+use crate::finding::Severity;
+use crate::text::Lang;
+use crate::web::i18n::{self, tr, Key};
+use crate::web::state::{Action, State, WidgetOptions};
+
+/// The root component's properties: the host page's options, and a serial that
+/// `WidgetHandle.update` raises so that each call is applied once.
+#[derive(Clone, Debug, Default, PartialEq, Properties)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub options: WidgetOptions,
+    #[prop_or_default]
+    pub serial: u32,
+}
+
+thread_local! {
+    static INSTANCES: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A prefix for element ids, unique per widget on the page (for `aria-labelledby`).
+fn next_id_prefix() -> String {
+    INSTANCES.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        format!("sk{}", n.get())
+    })
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer({
+        let props = props.clone();
+        move || State::new(&props.options, props.serial)
+    });
+    let prefix = use_state(next_id_prefix);
+    {
+        // New options from the host page (the first call is a no-op: same serial).
+        let dispatcher = state.dispatcher();
+        use_effect_with(props.clone(), move |props| {
+            dispatcher.dispatch(Action::Apply { options: props.options.clone(), serial: props.serial });
+        });
+    }
+    let on_region = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |id: String| dispatcher.dispatch(Action::SelectRegion(id)))
+    };
+    let on_lang = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |lang: Lang| dispatcher.dispatch(Action::SetLang(lang)))
+    };
+
+    let lang = state.lang;
+    let report = state.report.clone();
+    let data = &report.dataset;
+    let title = data.title.as_ref().map(|t| t.get(lang).to_string()).filter(|t| !t.trim().is_empty());
+    let title = title.unwrap_or_else(|| tr(Key::DefaultTitle, lang).to_string());
+    let region = state.region.as_deref().and_then(|id| data.region(id));
+    let errors = report.findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let profile_name = state.profile.name.get(lang).to_string();
+    let region_heading = format!("{}-region", *prefix);
+
+    html! {
+        <div class="sk-widget" lang={lang.code()}>
+            <header class="sk-header">
+                <p class="sk-title">{ title }</p>
+                <p class="sk-meta">
+                    if !data.as_of.is_empty() {
+                        <span>{ format!("{} {}", tr(Key::AsOf, lang), i18n::date(&data.as_of, lang)) }</span>
+                    }
+                    <span>{ format!("{}: {}", tr(Key::RuleProfile, lang), profile_name) }</span>
+                </p>
+                <div class="sk-controls" role="group" aria-label={tr(Key::Controls, lang)}>
+                    <RegionSwitcher
+                        report={report.clone()}
+                        selected={state.region.clone()}
+                        id={format!("{}-region-select", *prefix)}
+                        {lang}
+                        on_select={on_region}
+                    />
+                    <LangSwitch {lang} on_change={on_lang} />
+                </div>
+            </header>
+            if errors > 0 {
+                <p class="sk-alert" role="alert">{ i18n::error_banner(errors, lang) }</p>
+            }
+            if let Some(requested) = &state.unknown_region {
+                <p class="sk-notice" role="status">
+                    { i18n::unknown_region(requested, region.map(|r| r.name.as_str()), lang) }
+                </p>
+            }
+            if let (Some(region), Some(bodies)) = (region, state.bodies.clone()) {
+                <section class="sk-region" aria-labelledby={region_heading.clone()}>
+                    <h2 id={region_heading}>{ &region.name }</h2>
+                    <Ssu
+                        report={report.clone()}
+                        body={bodies.ssu.clone()}
+                        {lang}
+                        profile_name={profile_name.clone()}
+                        id={format!("{}-ssu", *prefix)}
+                    />
+                    <div class="sk-clusters">
+                        { for bodies.clusters.iter().enumerate().map(|(i, cluster)| html! {
+                            <ClusterView
+                                report={report.clone()}
+                                bodies={cluster.clone()}
+                                {lang}
+                                profile_name={profile_name.clone()}
+                                id={format!("{}-c{i}", *prefix)}
+                            />
+                        }) }
+                    </div>
+                </section>
+            } else {
+                <p class="sk-notice">{ tr(Key::NoRegions, lang) }</p>
+            }
+            <Findings
+                report={report.clone()}
+                region={state.region.clone()}
+                {lang}
+                id={format!("{}-findings", *prefix)}
+            />
+        </div>
+    }
+}

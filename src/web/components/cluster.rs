@@ -1,0 +1,121 @@
+//! One health cluster: name and status, hospitals, municipalities, sources, notes,
+//! and its two levels.
+
+use yew::prelude::*;
+
+use super::body::BodyView;
+use super::sources::Sources;
+use crate::compose::ClusterBodies;
+use crate::labels::{municipality_name, status_name};
+use crate::model::Status;
+use crate::text::Lang;
+use crate::web::i18n::{self, tr, Key};
+use crate::web::state::Shared;
+use crate::Report;
+
+#[derive(Clone, PartialEq, Properties)]
+pub struct ClusterProps {
+    pub report: Shared<Report>,
+    pub bodies: ClusterBodies,
+    pub lang: Lang,
+    pub profile_name: AttrValue,
+    /// Id of the cluster's heading; the levels' headings derive from it.
+    pub id: AttrValue,
+}
+
+#[component]
+pub fn ClusterView(props: &ClusterProps) -> Html {
+    let lang = props.lang;
+    let data = &props.report.dataset;
+    let Some(cluster) = data.cluster(&props.bodies.cluster) else {
+        return html! {};
+    };
+    let short_name = |code: &str| match data.municipality(code) {
+        Some(m) => m.name.clone(),
+        None => municipality_name(data, code).get(lang).to_string(),
+    };
+    let members = cluster.members.iter().map(|member| {
+        let others: Vec<String> = data
+            .clusters_with_member(&member.municipality)
+            .filter(|c| c.id != cluster.id)
+            .map(|c| c.name.clone())
+            .collect();
+        let split = (member.share.is_some() || !others.is_empty()).then(|| i18n::split(&others, member.share, lang));
+        let status = member.effective_status(cluster);
+        html! {
+            <li>
+                { short_name(&member.municipality) }
+                if let Some(split) = split {
+                    <span class="sk-split">{ format!(" ({split})") }</span>
+                }
+                if status != Status::Confirmed && status != cluster.status {
+                    { " " }<span class="sk-badge">{ status_name(status).get(lang) }</span>
+                }
+            </li>
+        }
+    });
+    html! {
+        <section class="sk-cluster" data-cluster-id={cluster.id.clone()} aria-labelledby={props.id.clone()}>
+            <h3 id={props.id.clone()}>{ &cluster.name }</h3>
+            if cluster.name_status != Status::Confirmed || cluster.status != Status::Confirmed {
+                <p class="sk-badges">
+                    if cluster.name_status != Status::Confirmed {
+                        <span class="sk-badge">{ i18n::status_of(Key::Name, cluster.name_status, lang) }</span>
+                    }
+                    if cluster.status != Status::Confirmed {
+                        <span class="sk-badge">{ i18n::status_of(Key::Membership, cluster.status, lang) }</span>
+                    }
+                </p>
+            }
+            <dl class="sk-facts">
+                <dt>{ tr(Key::AcuteHospitals, lang) }</dt>
+                <dd>
+                    <ul>{ for cluster.acute_hospitals.iter().map(|h| html! { <li>{ h }</li> }) }</ul>
+                </dd>
+                <dt>{ format!("{} ({})", tr(Key::Members, lang), cluster.members.len()) }</dt>
+                <dd>
+                    if cluster.members.is_empty() {
+                        { tr(Key::NoMembers, lang) }
+                    } else {
+                        <ul class="sk-members">{ for members }</ul>
+                    }
+                </dd>
+                if !cluster.candidates.is_empty() {
+                    <dt>{ tr(Key::Candidates, lang) }</dt>
+                    <dd>
+                        <p class="sk-hint">{ tr(Key::CandidatesHint, lang) }</p>
+                        <ul class="sk-members">
+                            { for cluster.candidates.iter().map(|code| html! { <li>{ short_name(code) }</li> }) }
+                        </ul>
+                    </dd>
+                }
+                if !cluster.sources.is_empty() {
+                    <dt>{ tr(Key::Sources, lang) }</dt>
+                    <dd><Sources sources={cluster.sources.clone()} {lang} /></dd>
+                }
+                if !cluster.notes.trim().is_empty() {
+                    <dt>{ tr(Key::Notes, lang) }</dt>
+                    <dd>{ &cluster.notes }</dd>
+                }
+            </dl>
+            <div class="sk-levels">
+                <BodyView
+                    report={props.report.clone()}
+                    body={props.bodies.political.clone()}
+                    {lang}
+                    profile_name={props.profile_name.clone()}
+                    id={format!("{}-political", props.id)}
+                    level={4}
+                />
+                <BodyView
+                    report={props.report.clone()}
+                    body={props.bodies.professional.clone()}
+                    {lang}
+                    profile_name={props.profile_name.clone()}
+                    id={format!("{}-professional", props.id)}
+                    level={4}
+                />
+            </div>
+        </section>
+    }
+}

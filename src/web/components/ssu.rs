@@ -1,0 +1,34 @@
+//! The region's health cooperation committee (sundhedssamarbejdsudvalg).
+
+use yew::prelude::*;
+
+use super::body::BodyView;
+use crate::compose::Body;
+use crate::text::Lang;
+use crate::web::state::Shared;
+use crate::Report;
+
+#[derive(Clone, PartialEq, Properties)]
+pub struct SsuProps {
+    pub report: Shared<Report>,
+    pub body: Body,
+    pub lang: Lang,
+    pub profile_name: AttrValue,
+    pub id: AttrValue,
+}
+
+#[component]
+pub fn Ssu(props: &SsuProps) -> Html {
+    html! {
+        <div class="sk-ssu">
+            <BodyView
+                report={props.report.clone()}
+                body={props.body.clone()}
+                lang={props.lang}
+                profile_name={props.profile_name.clone()}
+                id={props.id.clone()}
+                level={3}
+            />
+        </div>
+    }
+}

@@ -1,0 +1,15 @@
+//! The Yew widget: an org chart of one region's SSU and health clusters, with the
+//! validation findings, in Danish and English.
+//!
+//! Architecture as in Yew's `function_todomvc`: [`state`] holds the widget's state and
+//! its reducer; `components` are thin views of it; [`mount`] is the JavaScript entry.
+//! All logic about the data lives in the pure core (`compose`, `labels`, `validate`).
+
+mod components;
+mod i18n;
+pub mod mount;
+pub mod state;
+mod style;
+
+pub use components::app::{App, AppProps};
+pub use mount::{mount, WidgetHandle};

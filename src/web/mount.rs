@@ -1,0 +1,147 @@
+//! The widget's JavaScript entry: `mount(element, options)` and the handle it returns.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+use yew::AppHandle;
+
+use crate::api::input_text;
+use crate::text::Lang;
+use crate::web::components::app::{App, AppProps};
+use crate::web::state::{DataInput, WidgetOptions};
+use crate::web::style;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_MOUNT: &str = r#"
+/** Options for `mount` and `WidgetHandle.update`. Every field is optional. */
+export interface MountOptions {
+  /**
+   * The data set: an object or JSON text in the format "sundhedsklynger/1".
+   * `mount` without it shows the data set built in. In `update`, leaving it out keeps
+   * the current data and `null` returns to the built-in data set.
+   * Bad data never throw: the widget lists the findings instead.
+   */
+  data?: SundhedsklyngerData | string | null;
+  /** Id of the region to show, e.g. "RM". An unknown id shows the first region. */
+  region?: string;
+  /** Language of the user interface: "da" (default) or "en". */
+  lang?: "da" | "en";
+  /**
+   * Rule-profile id to compose and check the bodies with, e.g. "aftale-2021" or
+   * "sundhedsloven-2022". Default: the data set's own, else "sundhedsloven-2022".
+   * In `update`, `null` returns to the default.
+   */
+  profile?: string | null;
+}
+"#;
+
+/// Options as passed from JavaScript: `None` where a field was not given.
+#[derive(Default)]
+struct Given {
+    data: Option<DataInput>,
+    profile: Option<Option<String>>,
+    region: Option<String>,
+    lang: Option<Lang>,
+}
+
+impl Given {
+    /// Reads the options object; anything that is not an object means "no options",
+    /// and fields of the wrong type are ignored. Never throws.
+    fn read(options: &JsValue) -> Given {
+        if !options.is_object() {
+            return Given::default();
+        }
+        let field = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined());
+        let data = field("data").map(|value| {
+            if value.is_null() {
+                DataInput::Default
+            } else {
+                match input_text(&value) {
+                    Ok(text) => DataInput::Text(Rc::from(text)),
+                    Err(finding) => DataInput::Invalid(Rc::new(finding)),
+                }
+            }
+        });
+        let profile = field("profile").and_then(|v| if v.is_null() { Some(None) } else { v.as_string().map(Some) });
+        let region = field("region").and_then(|v| v.as_string());
+        let lang = field("lang").and_then(|v| v.as_string()).map(|code| Lang::from_code(&code));
+        Given { data, profile, region, lang }
+    }
+}
+
+struct Mounted {
+    app: AppHandle<App>,
+    /// The `<div>` the widget renders into, a child of the host element.
+    root: Element,
+    props: AppProps,
+}
+
+/// A mounted widget. `update` changes what it shows; `destroy` removes it.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    inner: Option<Mounted>,
+}
+
+/// Mounts the widget into `element`: appends a `<div>` to it (other children stay) and
+/// renders into that. Without `data` it shows the data set built in. Never throws on
+/// bad data: the widget then shows the findings, with their JSON paths.
+#[wasm_bindgen(js_name = mount)]
+pub fn mount(
+    element: Element,
+    #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: Option<JsValue>,
+) -> WidgetHandle {
+    let given = Given::read(&options.unwrap_or(JsValue::UNDEFINED));
+    let props = AppProps {
+        options: WidgetOptions {
+            data: given.data.unwrap_or_default(),
+            profile: given.profile.flatten(),
+            region: given.region,
+            lang: given.lang,
+        },
+        serial: 0,
+    };
+    let Some(root) = element.owner_document().and_then(|d| d.create_element("div").ok()) else {
+        return WidgetHandle { inner: None };
+    };
+    root.set_class_name("sk-root");
+    if element.append_child(&root).is_err() {
+        return WidgetHandle { inner: None };
+    }
+    style::apply(&root);
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props.clone()).render();
+    WidgetHandle { inner: Some(Mounted { app, root, props }) }
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Changes the options. Fields left out keep their current value (the region and
+    /// language the user chose stay unless `region` / `lang` are given). Does nothing
+    /// after `destroy`.
+    pub fn update(&mut self, #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: Option<JsValue>) {
+        let Some(mounted) = self.inner.as_mut() else { return };
+        let given = Given::read(&options.unwrap_or(JsValue::UNDEFINED));
+        let mut props = mounted.props.clone();
+        if let Some(data) = given.data {
+            props.options.data = data;
+        }
+        if let Some(profile) = given.profile {
+            props.options.profile = profile;
+        }
+        // Region and language apply once, when given: the user may change them later.
+        props.options.region = given.region;
+        props.options.lang = given.lang;
+        props.serial = props.serial.wrapping_add(1);
+        mounted.props = props.clone();
+        mounted.app.update(props);
+    }
+
+    /// Removes the widget and its `<div>` from the host element; the host's other
+    /// children stay. Calling it again does nothing.
+    pub fn destroy(&mut self) {
+        if let Some(mounted) = self.inner.take() {
+            mounted.app.destroy();
+            mounted.root.remove();
+        }
+    }
+}

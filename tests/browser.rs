@@ -384,3 +384,47 @@ async fn works_inside_a_shadow_root() {
     let style = web_sys::window().unwrap().get_computed_style(&widget).unwrap().unwrap();
     assert!(!style.get_property_value("--sk-color-region").unwrap().trim().is_empty());
 }
+
+#[wasm_bindgen_test]
+fn reducer_keeps_what_it_can_and_skips_no_ops() {
+    use std::rc::Rc;
+    use sundhedsklynger::web::state::{finding_groups, Action, DataInput, State, WidgetOptions};
+    use sundhedsklynger::{Lang, Severity};
+    use yew::Reducible;
+
+    let state = Rc::new(State::new(&WidgetOptions { region: Some("RM".into()), ..Default::default() }, 0));
+    assert_eq!(state.region.as_deref(), Some("RM"));
+    assert_eq!(state.lang, Lang::Da);
+    assert_eq!(state.bodies.as_ref().unwrap().clusters.len(), 5);
+
+    // No-ops return the same state, so Yew does not render again.
+    let same = Rc::clone(&state).reduce(Action::SelectRegion("RM".into()));
+    assert!(Rc::ptr_eq(&same, &state));
+    let same = Rc::clone(&state).reduce(Action::SetLang(Lang::Da));
+    assert!(Rc::ptr_eq(&same, &state));
+    let same = Rc::clone(&state).reduce(Action::Apply { options: WidgetOptions::default(), serial: 0 });
+    assert!(Rc::ptr_eq(&same, &state));
+
+    // An unknown region shows the first and remembers what was asked for.
+    let next = Rc::clone(&state).reduce(Action::SelectRegion("XX".into()));
+    assert_eq!(next.region.as_deref(), Some("RH"));
+    assert_eq!(next.unknown_region.as_deref(), Some("XX"));
+
+    // New data keep the region where it still exists, else show the first.
+    let only_rn = r#"{"format":"sundhedsklynger/1","as_of":"2024-01-01",
+        "regions":[{"id":"RN","name":"Region Nordjylland"},{"id":"RM","name":"Region Midtjylland"}],
+        "municipalities":[{"code":"851","name":"Aalborg","region":"RN"}],
+        "clusters":[{"id":"RN-MIDT","region":"RN","name":"Klynge MIDT","acute_hospitals":["Aalborg"],"status":"confirmed","sources":[],"members":[{"municipality":"851"}]}]}"#;
+    let loaded = Rc::clone(&state).reduce(Action::LoadData(DataInput::Text(Rc::from(only_rn))));
+    assert_eq!(loaded.region.as_deref(), Some("RM"));
+    assert!(loaded.bodies.as_ref().unwrap().clusters.is_empty());
+    let rn = Rc::clone(&loaded).reduce(Action::SelectRegion("RN".into()));
+    assert_eq!(rn.bodies.as_ref().unwrap().clusters.len(), 1);
+    // Findings about the region shown come first in their group.
+    let groups = finding_groups(&rn.report, Some("RM"));
+    let warnings = &groups.iter().find(|(s, _)| *s == Severity::Warning).unwrap().1;
+    assert!(warnings[0].here, "{:?}", warnings.iter().map(|w| &w.finding.path).collect::<Vec<_>>());
+    let back = Rc::clone(&rn).reduce(Action::LoadData(DataInput::Default));
+    assert_eq!(back.region.as_deref(), Some("RN"));
+    assert_eq!(back.report.dataset.clusters.len(), 22);
+}

@@ -89,7 +89,7 @@ pub struct WidgetHandle {
 #[wasm_bindgen(js_name = mount)]
 pub fn mount(
     element: Element,
-    #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: Option<JsValue>,
 ) -> WidgetHandle {
     let given = Given::read(&options.unwrap_or(JsValue::UNDEFINED));
     let props = AppProps {
@@ -118,7 +118,7 @@ impl WidgetHandle {
     /// Changes the options. Fields left out keep their current value (the region and
     /// language the user chose stay unless `region` / `lang` are given). Does nothing
     /// after `destroy`.
-    pub fn update(&mut self, #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: Option<JsValue>) {
+    pub fn update(&mut self, #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: Option<JsValue>) {
         let Some(mounted) = self.inner.as_mut() else { return };
         let given = Given::read(&options.unwrap_or(JsValue::UNDEFINED));
         let mut props = mounted.props.clone();

@@ -81,7 +81,13 @@ impl ReadOutcome {
 }
 
 fn empty_dataset() -> Dataset {
-    Dataset {
+    Dataset::empty()
+}
+
+impl Dataset {
+    /// A data set with nothing in it, for inputs that could not be read at all.
+    pub fn empty() -> Dataset {
+        Dataset {
         format: FORMAT.to_string(),
         schema: None,
         title: None,
@@ -94,6 +100,7 @@ fn empty_dataset() -> Dataset {
         clusters: Vec::new(),
         persons: Vec::new(),
         seats: Vec::new(),
+        }
     }
 }
 

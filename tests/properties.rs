@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Properties over many generated inputs: reading never panics, every finding's path
 //! points at something in the input, and a data set survives a JSON round trip.
 

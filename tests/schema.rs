@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The JSON Schema is generated from the Rust types; the shipped file is that output.
 
 use serde_json::{json, Value};

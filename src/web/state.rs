@@ -11,7 +11,7 @@ use yew::Reducible;
 
 use crate::compose::{self, RegionBodies};
 use crate::finding::{Finding, Severity};
-use crate::model::{BodyId, BodyKind, Dataset, FORMAT};
+use crate::model::{BodyId, BodyKind, Dataset};
 use crate::profile::RuleProfile;
 use crate::read::Origins;
 use crate::text::Lang;
@@ -205,7 +205,7 @@ fn load(data: &DataInput, profile: &Option<String>) -> (Shared<Report>, Shared<R
         DataInput::Default => crate::check(crate::DEFAULT_DATA_JSON, &options),
         DataInput::Text(text) => crate::check(text, &options),
         DataInput::Invalid(finding) => Report {
-            dataset: empty_dataset(),
+            dataset: Dataset::empty(),
             origins: Origins::default(),
             findings: vec![(**finding).clone()],
         },
@@ -213,23 +213,6 @@ fn load(data: &DataInput, profile: &Option<String>) -> (Shared<Report>, Shared<R
     // The finding about an unknown profile is already in the report.
     let (rule_profile, _) = validate::resolve_profile(&report.dataset, &options);
     (Shared::new(report), Shared::new(rule_profile))
-}
-
-fn empty_dataset() -> Dataset {
-    Dataset {
-        format: FORMAT.to_string(),
-        schema: None,
-        title: None,
-        description: None,
-        as_of: String::new(),
-        profile: None,
-        profiles: Vec::new(),
-        regions: Vec::new(),
-        municipalities: Vec::new(),
-        clusters: Vec::new(),
-        persons: Vec::new(),
-        seats: Vec::new(),
-    }
 }
 
 /// The region a finding is about, where its path points into a region, municipality,

@@ -19,6 +19,7 @@ pub mod labels;
 pub mod model;
 pub mod profile;
 pub mod read;
+pub mod stats;
 pub mod text;
 pub mod validate;
 

@@ -58,6 +58,15 @@ pub enum Code {
     UnverifiedName,
     UnverifiedMembership,
     UnverifiedSeat,
+    // Indicators
+    InvalidAgeBand,
+    OverlappingAgeBands,
+    MissingAgeBands,
+    InvalidCount,
+    EventsAbovePopulation,
+    ZeroDenominator,
+    DuplicateValue,
+    SyntheticData,
 }
 
 impl Code {

@@ -15,6 +15,8 @@
 
 pub mod compose;
 pub mod finding;
+pub mod indicators;
+pub mod keyfigures;
 pub mod labels;
 pub mod model;
 pub mod profile;

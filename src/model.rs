@@ -12,7 +12,9 @@ use std::fmt;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::indicators::{Indicator, IndicatorValue};
 use crate::profile::RuleProfile;
+use crate::stats::standard::StandardPopulation;
 use crate::text::Text;
 
 /// The format tag every data set must carry.
@@ -54,6 +56,15 @@ pub struct Dataset {
     /// their rule profile requires.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub seats: Vec<Seat>,
+    /// Standard populations for direct age standardisation, beside the built-in ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standard_populations: Vec<StandardPopulation>,
+    /// Key-figure definitions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
+    /// Key-figure counts per municipality, period and age band.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<IndicatorValue>,
 }
 
 /// How far a piece of data has been checked against a source.

@@ -27,6 +27,9 @@ pub struct Origins {
     pub clusters: Vec<usize>,
     pub persons: Vec<usize>,
     pub seats: Vec<usize>,
+    pub standard_populations: Vec<usize>,
+    pub indicators: Vec<usize>,
+    pub values: Vec<usize>,
     /// Ids and codes of elements that could not be read. References to them are not
     /// reported again: the read error already names the element.
     pub unreadable: BTreeSet<String>,
@@ -42,6 +45,9 @@ impl Origins {
             clusters: (0..data.clusters.len()).collect(),
             persons: (0..data.persons.len()).collect(),
             seats: (0..data.seats.len()).collect(),
+            standard_populations: (0..data.standard_populations.len()).collect(),
+            indicators: (0..data.indicators.len()).collect(),
+            values: (0..data.values.len()).collect(),
             unreadable: BTreeSet::new(),
         }
     }
@@ -55,6 +61,9 @@ impl Origins {
             "clusters" => &self.clusters,
             "persons" => &self.persons,
             "seats" => &self.seats,
+            "standard_populations" => &self.standard_populations,
+            "indicators" => &self.indicators,
+            "values" => &self.values,
             _ => return i,
         };
         list.get(i).copied().unwrap_or(i)
@@ -88,18 +97,21 @@ impl Dataset {
     /// A data set with nothing in it, for inputs that could not be read at all.
     pub fn empty() -> Dataset {
         Dataset {
-        format: FORMAT.to_string(),
-        schema: None,
-        title: None,
-        description: None,
-        as_of: String::new(),
-        profile: None,
-        profiles: Vec::new(),
-        regions: Vec::new(),
-        municipalities: Vec::new(),
-        clusters: Vec::new(),
-        persons: Vec::new(),
-        seats: Vec::new(),
+            format: FORMAT.to_string(),
+            schema: None,
+            title: None,
+            description: None,
+            as_of: String::new(),
+            profile: None,
+            profiles: Vec::new(),
+            regions: Vec::new(),
+            municipalities: Vec::new(),
+            clusters: Vec::new(),
+            persons: Vec::new(),
+            seats: Vec::new(),
+            standard_populations: Vec::new(),
+            indicators: Vec::new(),
+            values: Vec::new(),
         }
     }
 }
@@ -162,9 +174,9 @@ pub fn read_str(text: &str) -> ReadOutcome {
 }
 
 /// The fields the top level may have.
-const TOP_LEVEL: [&str; 12] = [
+const TOP_LEVEL: [&str; 15] = [
     "format", "$schema", "title", "description", "as_of", "profile", "profiles", "regions",
-    "municipalities", "clusters", "persons", "seats",
+    "municipalities", "clusters", "persons", "seats", "standard_populations", "indicators", "values",
 ];
 
 /// Reads a data set from a parsed JSON value.
@@ -228,6 +240,10 @@ pub fn read_value(value: &Value) -> ReadOutcome {
     (data.clusters, origins.clusters) = array(obj, "clusters", true, &mut findings, &mut origins.unreadable);
     (data.persons, origins.persons) = array(obj, "persons", false, &mut findings, &mut origins.unreadable);
     (data.seats, origins.seats) = array(obj, "seats", false, &mut findings, &mut origins.unreadable);
+    (data.standard_populations, origins.standard_populations) =
+        array(obj, "standard_populations", false, &mut findings, &mut origins.unreadable);
+    (data.indicators, origins.indicators) = array(obj, "indicators", false, &mut findings, &mut origins.unreadable);
+    (data.values, origins.values) = array(obj, "values", false, &mut findings, &mut origins.unreadable);
 
     ReadOutcome { dataset: data, origins, findings }
 }

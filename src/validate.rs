@@ -66,6 +66,7 @@ pub fn validate(data: &Dataset, origins: &Origins, options: &Options) -> Vec<Fin
     v.composition(&profile);
     v.persons_seats();
     let mut out = v.out;
+    out.extend(crate::indicators::validate_indicators(data, origins));
     out.sort_by_key(|f| f.severity);
     out
 }

@@ -1,0 +1,676 @@
+//! Key figures: the governance figures the structure itself gives, and the health
+//! indicators computed for every municipality, cluster, region and the nation.
+//!
+//! Areas are aggregated by summing numerators and denominators per age band — never by
+//! averaging rates. A municipality split between clusters counts in each by its share;
+//! where the share is unknown it is left out of the cluster figure, which says so.
+//! Regions and the nation sum their municipalities directly, so they are complete even
+//! where clusters are not.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::compose::region_bodies;
+use crate::indicators::{find_standard, Indicator, IndicatorKind, Standardisation};
+use crate::labels::body_name;
+use crate::model::{BodyKind, Dataset, Sector, Share};
+use crate::profile::RuleProfile;
+use crate::stats::ci::Interval;
+use crate::stats::rate::{crude_rate, direct_standardised_rate, proportion, BandCount, Estimate, ProportionMethod, StatsError};
+use crate::text::Text;
+
+/// The 2022 start-up funds: 80 mio. kr., half from the municipalities and half from the
+/// regions, each half divided among the clusters by population (seeds; kl.dk).
+pub const START_UP_FUNDS_2022: f64 = 80_000_000.0;
+
+/// Settings for the computation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyFigureOptions {
+    /// Confidence level of every interval.
+    pub level: f64,
+    /// Figures from fewer events than this are suppressed (shown as suppressed, never as 0).
+    pub suppress_below: f64,
+    /// A directly standardised rate needs at least this many events (public-health practice: 10).
+    pub dsr_min_events: f64,
+    pub proportion_method: ProportionMethod,
+}
+
+impl Default for KeyFigureOptions {
+    fn default() -> Self {
+        KeyFigureOptions { level: 0.95, suppress_below: 5.0, dsr_min_events: 10.0, proportion_method: ProportionMethod::Wilson }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AreaLevel {
+    Municipality,
+    Cluster,
+    Region,
+    Nation,
+}
+
+/// The id used for Denmark as a whole.
+pub const NATION: &str = "DK";
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KeyFigures {
+    pub governance: Governance,
+    pub indicators: Vec<IndicatorFigures>,
+}
+
+// ---------------------------------------------------------------- governance figures
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Governance {
+    pub bodies: Vec<BodyFigures>,
+    pub clusters: Vec<ClusterFigures>,
+    pub regions: Vec<RegionFigures>,
+    pub nation: NationFigures,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SectorCounts {
+    pub region: u32,
+    pub municipality: u32,
+    pub general_practice: u32,
+    pub patients: u32,
+    pub other: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BodyFigures {
+    pub id: String,
+    pub kind: BodyKind,
+    pub region: String,
+    pub name: Text,
+    /// True when the seats come from the rule profile, not from the data.
+    pub derived: bool,
+    pub seats: u32,
+    pub by_sector: SectorCounts,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Funds {
+    pub municipal: f64,
+    pub regional: f64,
+    pub total: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClusterFigures {
+    pub id: String,
+    pub region: String,
+    pub name: String,
+    pub municipalities: u32,
+    /// Sum of the members' populations (split ones by share); absent when any is unknown.
+    pub population: Option<f64>,
+    /// Members whose population, or whose share of a split, is not known.
+    pub population_unknown: Vec<String>,
+    /// Municipal seats on the political level.
+    pub municipal_seats: u32,
+    pub inhabitants_per_municipal_seat: Option<f64>,
+    /// This cluster's part of the 2022 start-up funds, where every population is known.
+    pub start_up_funds: Option<Funds>,
+}
+
+/// The spread of a number across a region: smallest, largest, and their ratio.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Spread {
+    pub min: f64,
+    pub max: f64,
+    pub ratio: Option<f64>,
+    /// Ids (kommunekode) at the two ends.
+    pub min_at: String,
+    pub max_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RegionFigures {
+    pub id: String,
+    pub name: String,
+    pub clusters: u32,
+    pub municipalities: u32,
+    pub population: Option<f64>,
+    /// Inhabitants a municipal seat on a cluster's political level represents, across the region.
+    pub representation: Option<Spread>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NationFigures {
+    pub regions: u32,
+    pub clusters: u32,
+    pub municipalities: u32,
+    pub population: Option<f64>,
+    /// 80 mio. kr. / population.
+    pub funds_per_inhabitant: Option<f64>,
+}
+
+fn sector_counts<'a>(sectors: impl Iterator<Item = Sector> + 'a) -> SectorCounts {
+    let mut c = SectorCounts { region: 0, municipality: 0, general_practice: 0, patients: 0, other: 0 };
+    for s in sectors {
+        match s {
+            Sector::Region => c.region += 1,
+            Sector::Municipality => c.municipality += 1,
+            Sector::GeneralPractice => c.general_practice += 1,
+            Sector::Patients => c.patients += 1,
+            Sector::Other => c.other += 1,
+        }
+    }
+    c
+}
+
+/// The members of a cluster with the fraction of each that belongs to it; `None` where
+/// the municipality is split and its share is unknown.
+fn member_fractions(data: &Dataset, cluster: &crate::model::Cluster) -> Vec<(String, Option<f64>)> {
+    cluster
+        .members
+        .iter()
+        .map(|m| {
+            let split = data.clusters_with_member(&m.municipality).count() > 1;
+            let fraction = match m.share {
+                Some(Share::Fraction(f)) => Some(f),
+                Some(Share::Unknown) => None,
+                None if split => None,
+                None => Some(1.0),
+            };
+            (m.municipality.clone(), fraction)
+        })
+        .collect()
+}
+
+pub fn governance(data: &Dataset, profile: &RuleProfile) -> Governance {
+    let population = |code: &str| data.municipality(code).and_then(|m| m.population.as_ref()).map(|p| p.value as f64);
+    let national_population: Option<f64> = data.municipalities.iter().map(|m| population(&m.code)).sum();
+    let national_population = national_population.filter(|p| *p > 0.0 && !data.municipalities.is_empty());
+
+    let mut bodies = Vec::new();
+    let mut clusters = Vec::new();
+    let mut regions = Vec::new();
+    for region in &data.regions {
+        let rb = region_bodies(data, &region.id, profile);
+        let mut seat_reps: Vec<(f64, String)> = Vec::new();
+        for body in std::iter::once(&rb.ssu).chain(rb.clusters.iter().flat_map(|c| [&c.political, &c.professional])) {
+            bodies.push(BodyFigures {
+                id: body.id.to_string(),
+                kind: body.id.kind,
+                region: region.id.clone(),
+                name: body_name(data, body),
+                derived: body.derived,
+                seats: body.seats.len() as u32,
+                by_sector: sector_counts(body.seats.iter().map(|s| s.sector())),
+            });
+        }
+        for cb in &rb.clusters {
+            let Some(cluster) = data.cluster(&cb.cluster) else { continue };
+            let fractions = member_fractions(data, cluster);
+            let mut unknown = Vec::new();
+            let mut total = 0.0;
+            for (code, fraction) in &fractions {
+                match (population(code), fraction) {
+                    (Some(p), Some(f)) => total += p * f,
+                    _ => unknown.push(code.clone()),
+                }
+            }
+            let cluster_population = unknown.is_empty().then_some(total);
+            let municipal_seats = cb.political.seats.iter().filter(|s| s.sector() == Sector::Municipality).count() as u32;
+            // Each municipal seat represents its municipality's people in this cluster.
+            for (code, fraction) in &fractions {
+                let seats = cb.political.seats.iter().filter(|s| s.sector() == Sector::Municipality && s.municipality.as_deref() == Some(code)).count();
+                if let (Some(p), Some(f), true) = (population(code), fraction, seats > 0) {
+                    seat_reps.push((p * f / seats as f64, code.clone()));
+                }
+            }
+            let funds = match (cluster_population, national_population) {
+                (Some(p), Some(n)) => {
+                    let half = START_UP_FUNDS_2022 / 2.0 * p / n;
+                    Some(Funds { municipal: half, regional: half, total: 2.0 * half })
+                }
+                _ => None,
+            };
+            clusters.push(ClusterFigures {
+                id: cluster.id.clone(),
+                region: region.id.clone(),
+                name: cluster.name.clone(),
+                municipalities: cluster.members.len() as u32,
+                population: cluster_population,
+                population_unknown: unknown,
+                municipal_seats,
+                inhabitants_per_municipal_seat: cluster_population.filter(|_| municipal_seats > 0).map(|p| p / municipal_seats as f64),
+                start_up_funds: funds,
+            });
+        }
+        let members: Vec<&str> = data.municipalities.iter().filter(|m| m.region == region.id).map(|m| m.code.as_str()).collect();
+        let region_population: Option<f64> = members.iter().map(|c| population(c)).sum();
+        regions.push(RegionFigures {
+            id: region.id.clone(),
+            name: region.name.clone(),
+            clusters: rb.clusters.len() as u32,
+            municipalities: members.len() as u32,
+            population: region_population.filter(|_| !members.is_empty()),
+            representation: spread(&seat_reps),
+        });
+    }
+    Governance {
+        bodies,
+        clusters,
+        regions,
+        nation: NationFigures {
+            regions: data.regions.len() as u32,
+            clusters: data.clusters.len() as u32,
+            municipalities: data.municipalities.len() as u32,
+            population: national_population,
+            funds_per_inhabitant: national_population.map(|p| START_UP_FUNDS_2022 / p),
+        },
+    }
+}
+
+fn spread(values: &[(f64, String)]) -> Option<Spread> {
+    let min = values.iter().min_by(|a, b| a.0.total_cmp(&b.0))?;
+    let max = values.iter().max_by(|a, b| a.0.total_cmp(&b.0))?;
+    Some(Spread { min: min.0, max: max.0, ratio: (min.0 > 0.0).then(|| max.0 / min.0), min_at: min.1.clone(), max_at: max.1.clone() })
+}
+
+// ---------------------------------------------------------------- indicator figures
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FigureStatus {
+    Ok,
+    /// Too few events to publish.
+    Suppressed,
+    /// No counts for this area and period.
+    NoData,
+    /// The counts cannot give a figure (zero denominator, invalid counts).
+    Invalid,
+}
+
+/// One figure compared with another: the other's value, the difference, and whether the
+/// two intervals are apart ("significant").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    pub area: String,
+    pub value: f64,
+    pub difference: f64,
+    pub significant: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Trend {
+    pub previous_period: String,
+    pub previous_value: f64,
+    pub change: f64,
+    pub relative_change: Option<f64>,
+    /// The two periods' intervals do not overlap.
+    pub significant: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Figure {
+    pub level: AreaLevel,
+    pub area: String,
+    pub name: String,
+    pub period: String,
+    pub status: FigureStatus,
+    pub value: Option<f64>,
+    pub lower: Option<f64>,
+    pub upper: Option<f64>,
+    pub numerator: f64,
+    pub denominator: f64,
+    /// Municipalities left out because they are split with an unknown share.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub incomplete: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<Comparison>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nation: Option<Comparison>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trend: Option<Trend>,
+    /// Difference to the mean of the best fifth of the same level's areas (nationally).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gap_to_best_fifth: Option<f64>,
+}
+
+/// Inequality between areas of one level within one scope (a region or the nation).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Inequality {
+    pub scope: String,
+    pub among: AreaLevel,
+    pub period: String,
+    pub areas: u32,
+    pub min: f64,
+    pub max: f64,
+    pub range: f64,
+    pub ratio: Option<f64>,
+    pub best_fifth: f64,
+    pub worst_fifth: f64,
+}
+
+/// Slope and relative index of inequality across social groups.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SocialGradient {
+    pub area: String,
+    pub period: String,
+    /// Rate at the least advantaged end minus rate at the most advantaged end.
+    pub sii: f64,
+    /// SII divided by the overall value.
+    pub rii: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IndicatorFigures {
+    pub id: String,
+    pub name: Text,
+    pub unit: Text,
+    pub kind: IndicatorKind,
+    pub multiplier: f64,
+    pub standardised: bool,
+    pub standard_population: Option<String>,
+    pub higher_is_better: bool,
+    pub synthetic: bool,
+    pub source: Option<String>,
+    pub period_text: Option<Text>,
+    pub periods: Vec<String>,
+    pub figures: Vec<Figure>,
+    pub inequality: Vec<Inequality>,
+    pub gradients: Vec<SocialGradient>,
+}
+
+/// Counts per age band for one area and period.
+type Bands = Vec<BandCount>;
+
+fn add(acc: &mut Bands, other: &[BandCount], factor: f64) {
+    if acc.len() < other.len() {
+        acc.resize(other.len(), BandCount { events: 0.0, population: 0.0 });
+    }
+    for (a, b) in acc.iter_mut().zip(other) {
+        a.events += b.events * factor;
+        a.population += b.population * factor;
+    }
+}
+
+struct Calculator<'a> {
+    indicator: &'a Indicator,
+    weights: Option<Vec<f64>>,
+    options: &'a KeyFigureOptions,
+}
+
+impl Calculator<'_> {
+    fn estimate(&self, bands: &[BandCount]) -> (FigureStatus, Option<Estimate>, f64, f64) {
+        let events: f64 = bands.iter().map(|b| b.events).sum();
+        let population: f64 = bands.iter().map(|b| b.population).sum();
+        let ind = self.indicator;
+        let result: Result<Estimate, StatsError> = match (&self.weights, ind.kind) {
+            (Some(w), _) => direct_standardised_rate(bands, w, ind.multiplier, self.options.level),
+            (None, IndicatorKind::Rate) => crude_rate(events, population, ind.multiplier, self.options.level),
+            (None, IndicatorKind::Proportion) => proportion(events, population, ind.multiplier, self.options.level, self.options.proportion_method),
+        };
+        match result {
+            Err(_) => (FigureStatus::Invalid, None, events, population),
+            Ok(_) if events < self.options.suppress_below => (FigureStatus::Suppressed, None, events, population),
+            Ok(_) if self.weights.is_some() && events < self.options.dsr_min_events => (FigureStatus::Suppressed, None, events, population),
+            Ok(e) => (FigureStatus::Ok, Some(e), events, population),
+        }
+    }
+}
+
+/// Computes every figure for one indicator.
+pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFigureOptions) -> IndicatorFigures {
+    let n_bands = indicator.age_bands.len();
+    let weights: Option<Vec<f64>> = match indicator.standardisation {
+        Standardisation::None => None,
+        Standardisation::Direct => indicator.standard_population.as_deref().and_then(|id| find_standard(data, id)).and_then(|std| {
+            indicator.bands().iter().map(|b| b.as_ref().and_then(|b| std.weight_for(b))).collect::<Option<Vec<f64>>>()
+        }),
+    };
+    let calc = Calculator { indicator, weights, options };
+
+    // (municipality, period) → bands summed over sex and group; and per group.
+    let mut by_municipality: HashMap<(&str, &str), Bands> = HashMap::new();
+    let mut by_group: HashMap<(&str, &str, &str), Bands> = HashMap::new();
+    let mut periods: BTreeSet<&str> = BTreeSet::new();
+    for v in data.values.iter().filter(|v| v.indicator == indicator.id) {
+        if v.numerator.len() != n_bands || v.denominator.len() != n_bands {
+            continue;
+        }
+        let bands: Bands = v.numerator.iter().zip(&v.denominator).map(|(&events, &population)| BandCount { events, population }).collect();
+        periods.insert(&v.period);
+        add(by_municipality.entry((&v.municipality, &v.period)).or_default(), &bands, 1.0);
+        if let Some(g) = &v.group {
+            add(by_group.entry((&v.municipality, &v.period, g)).or_default(), &bands, 1.0);
+        }
+    }
+    let periods: Vec<&str> = periods.into_iter().collect();
+
+    // Areas: (level, id, name, region id, parts with factor or None for unknown share).
+    struct Area<'d> {
+        level: AreaLevel,
+        id: String,
+        name: String,
+        region: Option<String>,
+        parts: Vec<(&'d str, Option<f64>)>,
+    }
+    let mut areas: Vec<Area> = Vec::new();
+    for m in &data.municipalities {
+        areas.push(Area { level: AreaLevel::Municipality, id: m.code.clone(), name: m.name.clone(), region: Some(m.region.clone()), parts: vec![(m.code.as_str(), Some(1.0))] });
+    }
+    for c in &data.clusters {
+        let parts = member_fractions(data, c)
+            .into_iter()
+            .filter_map(|(code, f)| data.municipality(&code).map(|m| (m.code.as_str(), f)))
+            .collect();
+        areas.push(Area { level: AreaLevel::Cluster, id: c.id.clone(), name: c.name.clone(), region: Some(c.region.clone()), parts });
+    }
+    for r in &data.regions {
+        let parts = data.municipalities.iter().filter(|m| m.region == r.id).map(|m| (m.code.as_str(), Some(1.0))).collect();
+        areas.push(Area { level: AreaLevel::Region, id: r.id.clone(), name: r.name.clone(), region: None, parts });
+    }
+    areas.push(Area {
+        level: AreaLevel::Nation,
+        id: NATION.into(),
+        name: "Danmark".into(),
+        region: None,
+        parts: data.municipalities.iter().map(|m| (m.code.as_str(), Some(1.0))).collect(),
+    });
+
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut intervals: HashMap<(AreaLevel, String, String), (f64, Interval)> = HashMap::new();
+    for area in &areas {
+        for &period in &periods {
+            let mut acc: Bands = vec![BandCount { events: 0.0, population: 0.0 }; n_bands];
+            let mut incomplete = Vec::new();
+            let mut any = false;
+            for (code, fraction) in &area.parts {
+                match (by_municipality.get(&(*code, period)), fraction) {
+                    (Some(b), Some(f)) => {
+                        add(&mut acc, b, *f);
+                        any = true;
+                    }
+                    (Some(_), None) => incomplete.push(code.to_string()),
+                    (None, _) => {}
+                }
+            }
+            let (status, estimate, numerator, denominator) = if any { calc.estimate(&acc) } else { (FigureStatus::NoData, None, 0.0, 0.0) };
+            if let Some(e) = &estimate {
+                intervals.insert((area.level, area.id.clone(), period.to_string()), (e.value, e.interval));
+            }
+            figures.push(Figure {
+                level: area.level,
+                area: area.id.clone(),
+                name: area.name.clone(),
+                period: period.to_string(),
+                status,
+                value: estimate.map(|e| e.value),
+                lower: estimate.map(|e| e.interval.lower),
+                upper: estimate.map(|e| e.interval.upper),
+                numerator,
+                denominator,
+                incomplete,
+                region: None,
+                nation: None,
+                trend: None,
+                gap_to_best_fifth: None,
+            });
+        }
+    }
+
+    // Comparisons, trends.
+    let compare = |value: f64, interval: Interval, other: Option<&(f64, Interval)>, id: &str| {
+        other.map(|(v, i)| Comparison { area: id.to_string(), value: *v, difference: value - v, significant: interval.disjoint(i) })
+    };
+    let area_region: HashMap<(AreaLevel, &str), Option<&str>> = areas.iter().map(|a| ((a.level, a.id.as_str()), a.region.as_deref())).collect();
+    for f in figures.iter_mut() {
+        let Some((value, interval)) = intervals.get(&(f.level, f.area.clone(), f.period.clone())).copied() else { continue };
+        if let Some(Some(region)) = area_region.get(&(f.level, f.area.as_str())) {
+            f.region = compare(value, interval, intervals.get(&(AreaLevel::Region, region.to_string(), f.period.clone())), region);
+        }
+        if f.level != AreaLevel::Nation {
+            f.nation = compare(value, interval, intervals.get(&(AreaLevel::Nation, NATION.to_string(), f.period.clone())), NATION);
+        }
+        let previous = periods.iter().rev().filter(|p| **p < f.period.as_str()).find_map(|p| intervals.get(&(f.level, f.area.clone(), p.to_string())).map(|x| (p, x)));
+        if let Some((p, (pv, pi))) = previous {
+            f.trend = Some(Trend {
+                previous_period: p.to_string(),
+                previous_value: *pv,
+                change: value - pv,
+                relative_change: (*pv != 0.0).then(|| (value - pv) / pv),
+                significant: interval.disjoint(pi),
+            });
+        }
+    }
+
+    // Inequality: among municipalities and among clusters, per region and nationally.
+    let mut inequality = Vec::new();
+    let better = |a: f64, b: f64| if indicator.higher_is_better { b.total_cmp(&a) } else { a.total_cmp(&b) };
+    for &period in &periods {
+        for among in [AreaLevel::Municipality, AreaLevel::Cluster] {
+            let scopes = data.regions.iter().map(|r| Some(r.id.as_str())).chain([None]);
+            for scope in scopes {
+                let mut values: Vec<(f64, usize)> = figures
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.level == among && f.period == period && f.incomplete.is_empty())
+                    .filter(|(_, f)| scope.is_none() || area_region.get(&(among, f.area.as_str())).copied().flatten() == scope)
+                    .filter_map(|(i, f)| f.value.map(|v| (v, i)))
+                    .collect();
+                if values.len() < 2 {
+                    continue;
+                }
+                values.sort_by(|a, b| better(a.0, b.0));
+                let k = values.len().div_ceil(5);
+                let mean = |xs: &[(f64, usize)]| xs.iter().map(|x| x.0).sum::<f64>() / xs.len() as f64;
+                let best = mean(&values[..k]);
+                let worst = mean(&values[values.len() - k..]);
+                let (min, max) = (values.iter().map(|x| x.0).fold(f64::INFINITY, f64::min), values.iter().map(|x| x.0).fold(f64::NEG_INFINITY, f64::max));
+                if scope.is_none() {
+                    for (v, i) in &values {
+                        figures[*i].gap_to_best_fifth = Some(v - best);
+                    }
+                }
+                inequality.push(Inequality {
+                    scope: scope.unwrap_or(NATION).to_string(),
+                    among,
+                    period: period.to_string(),
+                    areas: values.len() as u32,
+                    min,
+                    max,
+                    range: max - min,
+                    ratio: (min > 0.0).then(|| max / min),
+                    best_fifth: best,
+                    worst_fifth: worst,
+                });
+            }
+        }
+    }
+
+    // Social gradient across groups, for each region and the nation.
+    let mut gradients = Vec::new();
+    if !indicator.groups.is_empty() && !by_group.is_empty() {
+        let scopes: Vec<(String, Vec<&str>)> = data
+            .regions
+            .iter()
+            .map(|r| (r.id.clone(), data.municipalities.iter().filter(|m| m.region == r.id).map(|m| m.code.as_str()).collect()))
+            .chain([(NATION.to_string(), data.municipalities.iter().map(|m| m.code.as_str()).collect())])
+            .collect();
+        for &period in &periods {
+            for (scope, codes) in &scopes {
+                let mut groups: Vec<(f64, f64)> = Vec::new(); // (population, value)
+                let mut total: Bands = vec![BandCount { events: 0.0, population: 0.0 }; n_bands];
+                for g in &indicator.groups {
+                    let mut acc: Bands = vec![BandCount { events: 0.0, population: 0.0 }; n_bands];
+                    for code in codes {
+                        if let Some(b) = by_group.get(&(*code, period, g.id.as_str())) {
+                            add(&mut acc, b, 1.0);
+                        }
+                    }
+                    add(&mut total, &acc, 1.0);
+                    if let (FigureStatus::Ok, Some(e), _, pop) = calc.estimate(&acc) {
+                        groups.push((pop, e.value));
+                    }
+                }
+                if groups.len() < 2 || groups.len() != indicator.groups.len() {
+                    continue;
+                }
+                if let (Some(sii), (_, Some(overall), _, _)) = (slope_index(&groups), calc.estimate(&total)) {
+                    gradients.push(SocialGradient { area: scope.clone(), period: period.to_string(), sii, rii: (overall.value != 0.0).then(|| sii / overall.value) });
+                }
+            }
+        }
+    }
+
+    IndicatorFigures {
+        id: indicator.id.clone(),
+        name: indicator.name.clone(),
+        unit: indicator.unit.clone(),
+        kind: indicator.kind,
+        multiplier: indicator.multiplier,
+        standardised: indicator.standardisation == Standardisation::Direct,
+        standard_population: indicator.standard_population.clone(),
+        higher_is_better: indicator.higher_is_better,
+        synthetic: indicator.synthetic,
+        source: indicator.source.clone(),
+        period_text: indicator.period.clone(),
+        periods: periods.iter().map(|p| p.to_string()).collect(),
+        figures,
+        inequality,
+        gradients,
+    }
+}
+
+/// Slope index of inequality: groups ordered from most to least advantaged, each placed
+/// at the midpoint of its cumulative population share; the population-weighted least
+/// squares slope of the group values on that position.
+pub fn slope_index(groups: &[(f64, f64)]) -> Option<f64> {
+    let total: f64 = groups.iter().map(|g| g.0).sum();
+    if total <= 0.0 {
+        return None;
+    }
+    let mut cumulative = 0.0;
+    let points: Vec<(f64, f64, f64)> = groups
+        .iter()
+        .map(|(pop, value)| {
+            let mid = (cumulative + pop / 2.0) / total;
+            cumulative += pop;
+            (mid, *value, *pop)
+        })
+        .collect();
+    let x_mean = points.iter().map(|p| p.0 * p.2).sum::<f64>() / total;
+    let y_mean = points.iter().map(|p| p.1 * p.2).sum::<f64>() / total;
+    let sxx: f64 = points.iter().map(|p| p.2 * (p.0 - x_mean).powi(2)).sum();
+    let sxy: f64 = points.iter().map(|p| p.2 * (p.0 - x_mean) * (p.1 - y_mean)).sum();
+    (sxx > 0.0).then(|| sxy / sxx)
+}
+
+/// All key figures of a data set.
+pub fn key_figures(data: &Dataset, profile: &RuleProfile, options: &KeyFigureOptions) -> KeyFigures {
+    KeyFigures {
+        governance: governance(data, profile),
+        indicators: data.indicators.iter().map(|i| indicator_figures(data, i, options)).collect(),
+    }
+}
+
+/// Figures of one indicator keyed for lookup: (level, area, period) → index.
+pub fn index(figures: &IndicatorFigures) -> BTreeMap<(AreaLevel, String, String), usize> {
+    figures.figures.iter().enumerate().map(|(i, f)| ((f.level, f.area.clone(), f.period.clone()), i)).collect()
+}

@@ -23,6 +23,39 @@ export interface Finding {
 export interface ValidationResult { ok: boolean; findings: Finding[] }
 /** Options for `validate`. `profile`: a rule-profile id, e.g. "aftale-2021" or "sundhedsloven-2022". */
 export interface ValidateOptions { profile?: string }
+/** Options for `keyFigures`. */
+export interface KeyFigureOptions {
+  /** Rule-profile id for the governance figures. */
+  profile?: string;
+  /** Confidence level of every interval (default 0.95). */
+  level?: number;
+  /** Figures from fewer events are suppressed (default 5). */
+  suppressBelow?: number;
+  /** A directly standardised rate needs at least this many events (default 10). */
+  dsrMinEvents?: number;
+  /** Interval for proportions: "wilson" (default) or "exact" (Clopper–Pearson). */
+  proportionMethod?: "wilson" | "exact";
+}
+/** One figure for one area and period. `value` is absent when suppressed or without data. */
+export interface Figure {
+  level: "municipality" | "cluster" | "region" | "nation";
+  area: string; name: string; period: string;
+  status: "ok" | "suppressed" | "no-data" | "invalid";
+  value: number | null; lower: number | null; upper: number | null;
+  numerator: number; denominator: number;
+  incomplete?: string[];
+  region?: { area: string; value: number; difference: number; significant: boolean };
+  nation?: { area: string; value: number; difference: number; significant: boolean };
+  trend?: { previous_period: string; previous_value: number; change: number; relative_change: number | null; significant: boolean };
+  gap_to_best_fifth?: number;
+}
+/** The result of `keyFigures`: findings, the governance figures and each indicator's figures. */
+export interface KeyFiguresResult {
+  ok: boolean;
+  findings: Finding[];
+  governance: Record<string, unknown>;
+  indicators: Array<{ id: string; name: Text; unit: Text; synthetic: boolean; periods: string[]; figures: Figure[]; inequality: unknown[]; gradients: unknown[]; [key: string]: unknown }>;
+}
 /** A data set in the format "sundhedsklynger/1" (see `schema()`). */
 export type SundhedsklyngerData = Record<string, unknown> & { format: "sundhedsklynger/1" };
 "#;
@@ -91,6 +124,60 @@ pub fn validate(
     };
     let ok = !findings.iter().any(|f| f.severity == Severity::Error);
     to_js(&ValidationResult { ok, findings })
+}
+
+#[derive(Serialize)]
+struct KeyFiguresResult {
+    ok: bool,
+    findings: Vec<Finding>,
+    #[serde(flatten)]
+    figures: crate::keyfigures::KeyFigures,
+}
+
+fn number_option(options: &JsValue, key: &str) -> Option<f64> {
+    js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().and_then(|v| v.as_f64()).filter(|x| x.is_finite())
+}
+
+pub(crate) fn key_figure_options(options: &JsValue) -> crate::keyfigures::KeyFigureOptions {
+    let mut o = crate::keyfigures::KeyFigureOptions::default();
+    if options.is_object() {
+        if let Some(level) = number_option(options, "level").filter(|l| *l > 0.0 && *l < 1.0) {
+            o.level = level;
+        }
+        if let Some(n) = number_option(options, "suppressBelow").filter(|n| *n >= 0.0) {
+            o.suppress_below = n;
+        }
+        if let Some(n) = number_option(options, "dsrMinEvents").filter(|n| *n >= 0.0) {
+            o.dsr_min_events = n;
+        }
+        let method = js_sys::Reflect::get(options, &JsValue::from_str("proportionMethod")).ok().and_then(|v| v.as_string());
+        if method.as_deref() == Some("exact") {
+            o.proportion_method = crate::stats::ProportionMethod::ClopperPearson;
+        }
+    }
+    o
+}
+
+/// Computes every key figure: governance figures and, for each indicator, each
+/// municipality, cluster, region and the nation. Never throws.
+#[wasm_bindgen(js_name = keyFigures, unchecked_return_type = "KeyFiguresResult")]
+pub fn key_figures(
+    #[wasm_bindgen(unchecked_param_type = "SundhedsklyngerData | string")] data: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "KeyFigureOptions")] options: Option<JsValue>,
+) -> JsValue {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    let validate_options = read_options(&options);
+    let (dataset, findings) = match input_text(&data) {
+        Ok(text) => {
+            let report = crate::check(&text, &validate_options);
+            (report.dataset, report.findings)
+        }
+        Err(finding) => (crate::Dataset::empty(), vec![finding]),
+    };
+    let (profile, _) = crate::validate::resolve_profile(&dataset, &validate_options);
+    let figures = crate::keyfigures::key_figures(&dataset, &profile, &key_figure_options(&options));
+    let ok = !findings.iter().any(|f| f.severity == Severity::Error);
+    to_js(&KeyFiguresResult { ok, findings, figures })
 }
 
 /// The JSON Schema of the data format.

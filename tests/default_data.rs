@@ -101,3 +101,20 @@ fn no_invented_people_or_numbers() {
     assert!(d.seats.is_empty());
     assert!(d.municipalities.iter().all(|m| m.population.is_none()), "no population without a source");
 }
+
+/// The demo's key-figure data are synthetic and say so; the structure is the default data.
+#[test]
+fn demo_data_is_labelled_synthetic_and_valid() {
+    let text = include_str!("../www/data/demo.json");
+    let r = check(text, &Options::default());
+    assert!(!r.has_errors(), "{:#?}", r.findings.iter().filter(|f| f.severity == Severity::Error).collect::<Vec<_>>());
+    assert!(!r.dataset.indicators.is_empty());
+    for ind in &r.dataset.indicators {
+        assert!(ind.synthetic, "{} must be marked synthetic", ind.id);
+        assert!(ind.name.da.contains("eksempeldata") && ind.name.en.contains("example data"));
+    }
+    assert_eq!(r.dataset.clusters, default_data().clusters);
+    assert_eq!(r.dataset.municipalities, default_data().municipalities, "no population is added");
+    let synthetic = r.findings.iter().filter(|f| f.code.as_str() == "synthetic-data").count();
+    assert_eq!(synthetic, r.dataset.indicators.len());
+}

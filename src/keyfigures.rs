@@ -415,6 +415,40 @@ impl Calculator<'_> {
     }
 }
 
+/// An area figures are computed for: its parts are (municipality index, fraction), the
+/// fraction `None` where a split share is unknown.
+struct Area<'d> {
+    level: AreaLevel,
+    id: &'d str,
+    name: &'d str,
+    /// Index of the area's region among the areas, for comparisons.
+    region: Option<usize>,
+    region_id: Option<&'d str>,
+    parts: Vec<(usize, Option<f64>)>,
+}
+
+/// Every area of a data set: municipalities, clusters, regions, the nation (last).
+fn areas(data: &Dataset) -> Vec<Area<'_>> {
+    let municipality_index: HashMap<&str, usize> = data.municipalities.iter().enumerate().map(|(i, m)| (m.code.as_str(), i)).collect();
+    let n_m = data.municipalities.len();
+    let n_c = data.clusters.len();
+    let region_area = |id: &str| data.regions.iter().position(|r| r.id == id).map(|i| n_m + n_c + i);
+    let mut areas = Vec::with_capacity(n_m + n_c + data.regions.len() + 1);
+    for (i, m) in data.municipalities.iter().enumerate() {
+        areas.push(Area { level: AreaLevel::Municipality, id: &m.code, name: &m.name, region: region_area(&m.region), region_id: Some(&m.region), parts: vec![(i, Some(1.0))] });
+    }
+    for c in &data.clusters {
+        let parts = member_fractions(data, c).into_iter().filter_map(|(code, f)| municipality_index.get(code.as_str()).map(|&i| (i, f))).collect();
+        areas.push(Area { level: AreaLevel::Cluster, id: &c.id, name: &c.name, region: region_area(&c.region), region_id: Some(&c.region), parts });
+    }
+    for r in &data.regions {
+        let parts = data.municipalities.iter().enumerate().filter(|(_, m)| m.region == r.id).map(|(i, _)| (i, Some(1.0))).collect();
+        areas.push(Area { level: AreaLevel::Region, id: &r.id, name: &r.name, region: None, region_id: None, parts });
+    }
+    areas.push(Area { level: AreaLevel::Nation, id: NATION, name: "Danmark", region: None, region_id: None, parts: (0..n_m).map(|i| (i, Some(1.0))).collect() });
+    areas
+}
+
 /// Computes every figure for one indicator.
 pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFigureOptions) -> IndicatorFigures {
     let n_bands = indicator.age_bands.len();
@@ -425,80 +459,52 @@ pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFig
         }),
     };
     let calc = Calculator { indicator, weights, options };
+    let zero = BandCount { events: 0.0, population: 0.0 };
 
-    // (municipality, period) → bands summed over sex and group; and per group.
-    let mut by_municipality: HashMap<(&str, &str), Bands> = HashMap::new();
-    let mut by_group: HashMap<(&str, &str, &str), Bands> = HashMap::new();
-    let mut periods: BTreeSet<&str> = BTreeSet::new();
-    for v in data.values.iter().filter(|v| v.indicator == indicator.id) {
-        if v.numerator.len() != n_bands || v.denominator.len() != n_bands {
-            continue;
-        }
+    let rows: Vec<_> = data.values.iter().filter(|v| v.indicator == indicator.id && v.numerator.len() == n_bands && v.denominator.len() == n_bands).collect();
+    let periods: Vec<&str> = rows.iter().map(|v| v.period.as_str()).collect::<BTreeSet<_>>().into_iter().collect();
+    let period_index: HashMap<&str, usize> = periods.iter().enumerate().map(|(i, p)| (*p, i)).collect();
+    let municipality_index: HashMap<&str, usize> = data.municipalities.iter().enumerate().map(|(i, m)| (m.code.as_str(), i)).collect();
+    let group_index: HashMap<&str, usize> = indicator.groups.iter().enumerate().map(|(i, g)| (g.id.as_str(), i)).collect();
+    let n_p = periods.len();
+    let n_g = indicator.groups.len();
+
+    // Counts per (municipality, period), summed over sex and group; and per group.
+    let mut counts: Vec<Option<Bands>> = vec![None; data.municipalities.len() * n_p];
+    let mut group_counts: Vec<Option<Bands>> = vec![None; data.municipalities.len() * n_p * n_g];
+    for v in &rows {
+        let (Some(&mi), Some(&pi)) = (municipality_index.get(v.municipality.as_str()), period_index.get(v.period.as_str())) else { continue };
         let bands: Bands = v.numerator.iter().zip(&v.denominator).map(|(&events, &population)| BandCount { events, population }).collect();
-        periods.insert(&v.period);
-        add(by_municipality.entry((&v.municipality, &v.period)).or_default(), &bands, 1.0);
-        if let Some(g) = &v.group {
-            add(by_group.entry((&v.municipality, &v.period, g)).or_default(), &bands, 1.0);
+        add(counts[mi * n_p + pi].get_or_insert_with(Vec::new), &bands, 1.0);
+        if let Some(&gi) = v.group.as_deref().and_then(|g| group_index.get(g)) {
+            add(group_counts[(mi * n_p + pi) * n_g + gi].get_or_insert_with(Vec::new), &bands, 1.0);
         }
     }
-    let periods: Vec<&str> = periods.into_iter().collect();
 
-    // Areas: (level, id, name, region id, parts with factor or None for unknown share).
-    struct Area<'d> {
-        level: AreaLevel,
-        id: String,
-        name: String,
-        region: Option<String>,
-        parts: Vec<(&'d str, Option<f64>)>,
-    }
-    let mut areas: Vec<Area> = Vec::new();
-    for m in &data.municipalities {
-        areas.push(Area { level: AreaLevel::Municipality, id: m.code.clone(), name: m.name.clone(), region: Some(m.region.clone()), parts: vec![(m.code.as_str(), Some(1.0))] });
-    }
-    for c in &data.clusters {
-        let parts = member_fractions(data, c)
-            .into_iter()
-            .filter_map(|(code, f)| data.municipality(&code).map(|m| (m.code.as_str(), f)))
-            .collect();
-        areas.push(Area { level: AreaLevel::Cluster, id: c.id.clone(), name: c.name.clone(), region: Some(c.region.clone()), parts });
-    }
-    for r in &data.regions {
-        let parts = data.municipalities.iter().filter(|m| m.region == r.id).map(|m| (m.code.as_str(), Some(1.0))).collect();
-        areas.push(Area { level: AreaLevel::Region, id: r.id.clone(), name: r.name.clone(), region: None, parts });
-    }
-    areas.push(Area {
-        level: AreaLevel::Nation,
-        id: NATION.into(),
-        name: "Danmark".into(),
-        region: None,
-        parts: data.municipalities.iter().map(|m| (m.code.as_str(), Some(1.0))).collect(),
-    });
-
-    let mut figures: Vec<Figure> = Vec::new();
-    let mut intervals: HashMap<(AreaLevel, String, String), (f64, Interval)> = HashMap::new();
+    let areas = areas(data);
+    let mut figures: Vec<Figure> = Vec::with_capacity(areas.len() * n_p);
+    let mut estimates: Vec<Option<(f64, Interval)>> = Vec::with_capacity(areas.len() * n_p);
     for area in &areas {
-        for &period in &periods {
-            let mut acc: Bands = vec![BandCount { events: 0.0, population: 0.0 }; n_bands];
+        for (pi, period) in periods.iter().enumerate() {
+            let mut acc: Bands = vec![zero; n_bands];
             let mut incomplete = Vec::new();
             let mut any = false;
-            for (code, fraction) in &area.parts {
-                match (by_municipality.get(&(*code, period)), fraction) {
+            for &(mi, fraction) in &area.parts {
+                match (&counts[mi * n_p + pi], fraction) {
                     (Some(b), Some(f)) => {
-                        add(&mut acc, b, *f);
+                        add(&mut acc, b, f);
                         any = true;
                     }
-                    (Some(_), None) => incomplete.push(code.to_string()),
+                    (Some(_), None) => incomplete.push(data.municipalities[mi].code.clone()),
                     (None, _) => {}
                 }
             }
             let (status, estimate, numerator, denominator) = if any { calc.estimate(&acc) } else { (FigureStatus::NoData, None, 0.0, 0.0) };
-            if let Some(e) = &estimate {
-                intervals.insert((area.level, area.id.clone(), period.to_string()), (e.value, e.interval));
-            }
+            estimates.push(estimate.map(|e| (e.value, e.interval)));
             figures.push(Figure {
                 level: area.level,
-                area: area.id.clone(),
-                name: area.name.clone(),
+                area: area.id.to_string(),
+                name: area.name.to_string(),
                 period: period.to_string(),
                 status,
                 value: estimate.map(|e| e.value),
@@ -515,44 +521,46 @@ pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFig
         }
     }
 
-    // Comparisons, trends.
-    let compare = |value: f64, interval: Interval, other: Option<&(f64, Interval)>, id: &str| {
-        other.map(|(v, i)| Comparison { area: id.to_string(), value: *v, difference: value - v, significant: interval.disjoint(i) })
+    // Comparisons with the region and the nation, and the trend against the latest earlier period.
+    let nation = areas.len() - 1;
+    let compare = |value: f64, interval: Interval, other: Option<(f64, Interval)>, id: &str| {
+        other.map(|(v, i)| Comparison { area: id.to_string(), value: v, difference: value - v, significant: interval.disjoint(&i) })
     };
-    let area_region: HashMap<(AreaLevel, &str), Option<&str>> = areas.iter().map(|a| ((a.level, a.id.as_str()), a.region.as_deref())).collect();
-    for f in figures.iter_mut() {
-        let Some((value, interval)) = intervals.get(&(f.level, f.area.clone(), f.period.clone())).copied() else { continue };
-        if let Some(Some(region)) = area_region.get(&(f.level, f.area.as_str())) {
-            f.region = compare(value, interval, intervals.get(&(AreaLevel::Region, region.to_string(), f.period.clone())), region);
-        }
-        if f.level != AreaLevel::Nation {
-            f.nation = compare(value, interval, intervals.get(&(AreaLevel::Nation, NATION.to_string(), f.period.clone())), NATION);
-        }
-        let previous = periods.iter().rev().filter(|p| **p < f.period.as_str()).find_map(|p| intervals.get(&(f.level, f.area.clone(), p.to_string())).map(|x| (p, x)));
-        if let Some((p, (pv, pi))) = previous {
-            f.trend = Some(Trend {
-                previous_period: p.to_string(),
-                previous_value: *pv,
-                change: value - pv,
-                relative_change: (*pv != 0.0).then(|| (value - pv) / pv),
-                significant: interval.disjoint(pi),
-            });
+    for (ai, area) in areas.iter().enumerate() {
+        for pi in 0..n_p {
+            let Some((value, interval)) = estimates[ai * n_p + pi] else { continue };
+            let f = &mut figures[ai * n_p + pi];
+            if let (Some(r), Some(rid)) = (area.region, area.region_id) {
+                f.region = compare(value, interval, estimates[r * n_p + pi], rid);
+            }
+            if ai != nation {
+                f.nation = compare(value, interval, estimates[nation * n_p + pi], NATION);
+            }
+            if let Some((prev, (pv, pint))) = (0..pi).rev().find_map(|q| estimates[ai * n_p + q].map(|e| (q, e))) {
+                f.trend = Some(Trend {
+                    previous_period: periods[prev].to_string(),
+                    previous_value: pv,
+                    change: value - pv,
+                    relative_change: (pv != 0.0).then(|| (value - pv) / pv),
+                    significant: interval.disjoint(&pint),
+                });
+            }
         }
     }
 
-    // Inequality: among municipalities and among clusters, per region and nationally.
+    // Inequality among municipalities and among clusters, per region and nationally.
     let mut inequality = Vec::new();
     let better = |a: f64, b: f64| if indicator.higher_is_better { b.total_cmp(&a) } else { a.total_cmp(&b) };
-    for &period in &periods {
-        for among in [AreaLevel::Municipality, AreaLevel::Cluster] {
-            let scopes = data.regions.iter().map(|r| Some(r.id.as_str())).chain([None]);
-            for scope in scopes {
-                let mut values: Vec<(f64, usize)> = figures
+    for among in [AreaLevel::Municipality, AreaLevel::Cluster] {
+        let scopes = data.regions.iter().map(|r| Some(r.id.as_str())).chain([None]);
+        for scope in scopes {
+            let members: Vec<usize> = areas.iter().enumerate().filter(|(_, a)| a.level == among && (scope.is_none() || a.region_id == scope)).map(|(i, _)| i).collect();
+            for (pi, period) in periods.iter().enumerate() {
+                let mut values: Vec<(f64, usize)> = members
                     .iter()
-                    .enumerate()
-                    .filter(|(_, f)| f.level == among && f.period == period && f.incomplete.is_empty())
-                    .filter(|(_, f)| scope.is_none() || area_region.get(&(among, f.area.as_str())).copied().flatten() == scope)
-                    .filter_map(|(i, f)| f.value.map(|v| (v, i)))
+                    .map(|ai| ai * n_p + pi)
+                    .filter(|&i| figures[i].incomplete.is_empty())
+                    .filter_map(|i| estimates[i].map(|e| (e.0, i)))
                     .collect();
                 if values.len() < 2 {
                     continue;
@@ -562,7 +570,8 @@ pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFig
                 let mean = |xs: &[(f64, usize)]| xs.iter().map(|x| x.0).sum::<f64>() / xs.len() as f64;
                 let best = mean(&values[..k]);
                 let worst = mean(&values[values.len() - k..]);
-                let (min, max) = (values.iter().map(|x| x.0).fold(f64::INFINITY, f64::min), values.iter().map(|x| x.0).fold(f64::NEG_INFINITY, f64::max));
+                let min = values.iter().map(|x| x.0).fold(f64::INFINITY, f64::min);
+                let max = values.iter().map(|x| x.0).fold(f64::NEG_INFINITY, f64::max);
                 if scope.is_none() {
                     for (v, i) in &values {
                         figures[*i].gap_to_best_fifth = Some(v - best);
@@ -586,21 +595,15 @@ pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFig
 
     // Social gradient across groups, for each region and the nation.
     let mut gradients = Vec::new();
-    if !indicator.groups.is_empty() && !by_group.is_empty() {
-        let scopes: Vec<(String, Vec<&str>)> = data
-            .regions
-            .iter()
-            .map(|r| (r.id.clone(), data.municipalities.iter().filter(|m| m.region == r.id).map(|m| m.code.as_str()).collect()))
-            .chain([(NATION.to_string(), data.municipalities.iter().map(|m| m.code.as_str()).collect())])
-            .collect();
-        for &period in &periods {
-            for (scope, codes) in &scopes {
+    if n_g > 0 && group_counts.iter().any(Option::is_some) {
+        for area in areas.iter().filter(|a| matches!(a.level, AreaLevel::Region | AreaLevel::Nation)) {
+            for (pi, period) in periods.iter().enumerate() {
                 let mut groups: Vec<(f64, f64)> = Vec::new(); // (population, value)
-                let mut total: Bands = vec![BandCount { events: 0.0, population: 0.0 }; n_bands];
-                for g in &indicator.groups {
-                    let mut acc: Bands = vec![BandCount { events: 0.0, population: 0.0 }; n_bands];
-                    for code in codes {
-                        if let Some(b) = by_group.get(&(*code, period, g.id.as_str())) {
+                let mut total: Bands = vec![zero; n_bands];
+                for gi in 0..n_g {
+                    let mut acc: Bands = vec![zero; n_bands];
+                    for &(mi, _) in &area.parts {
+                        if let Some(b) = &group_counts[(mi * n_p + pi) * n_g + gi] {
                             add(&mut acc, b, 1.0);
                         }
                     }
@@ -609,11 +612,11 @@ pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFig
                         groups.push((pop, e.value));
                     }
                 }
-                if groups.len() < 2 || groups.len() != indicator.groups.len() {
+                if groups.len() < 2 || groups.len() != n_g {
                     continue;
                 }
                 if let (Some(sii), (_, Some(overall), _, _)) = (slope_index(&groups), calc.estimate(&total)) {
-                    gradients.push(SocialGradient { area: scope.clone(), period: period.to_string(), sii, rii: (overall.value != 0.0).then(|| sii / overall.value) });
+                    gradients.push(SocialGradient { area: area.id.to_string(), period: period.to_string(), sii, rii: (overall.value != 0.0).then(|| sii / overall.value) });
                 }
             }
         }

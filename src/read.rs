@@ -391,6 +391,11 @@ fn array_for_object(value: &Value, node: &'static Value, path: &mut Vec<String>)
             _ => {}
         }
     } else if let (Some(items), Value::Array(a)) = (node.get("items"), value) {
+        let items_node = resolve(items);
+        // Arrays of numbers or strings hold no objects: nothing to look at.
+        if items_node.get("properties").is_none() && items_node.get("items").is_none() {
+            return false;
+        }
         for (i, v) in a.iter().enumerate() {
             path.push(i.to_string());
             if array_for_object(v, items, path) {

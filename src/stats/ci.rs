@@ -28,9 +28,22 @@ impl Interval {
 /// The standard-normal quantile for a two-sided interval at `level` (e.g. 0.95 → 1.95996).
 /// Levels outside (0, 1) fall back to 0.95.
 pub fn z_for_level(level: f64) -> f64 {
+    use std::cell::Cell;
+    thread_local! {
+        // The last level asked for: a computation asks for one level thousands of times.
+        static LAST: Cell<(f64, f64)> = const { Cell::new((f64::NAN, f64::NAN)) };
+    }
     let level = if level > 0.0 && level < 1.0 { level } else { 0.95 };
-    // Normal::new(0, 1) cannot fail.
-    Normal::new(0.0, 1.0).map(|n| n.inverse_cdf(1.0 - (1.0 - level) / 2.0)).unwrap_or(1.959_963_984_540_054)
+    LAST.with(|last| {
+        let (l, z) = last.get();
+        if l == level {
+            return z;
+        }
+        // Normal::new(0, 1) cannot fail.
+        let z = Normal::new(0.0, 1.0).map(|n| n.inverse_cdf(1.0 - (1.0 - level) / 2.0)).unwrap_or(1.959_963_984_540_054);
+        last.set((level, z));
+        z
+    })
 }
 
 /// Byar's approximation to the exact Poisson interval for a count `x`.

@@ -5,6 +5,9 @@
 #   make demo      build dist/ and serve it on http://127.0.0.1:$(PORT)/ (PORT=8080)
 #   make test      every suite: native cargo test, wasm tests in headless Chromium,
 #                  the Node package test, the end-to-end tests of the demo
+#   make test-native | test-wasm | test-node | test-e2e   one suite
+#   make size      raw/gzip sizes of the built .wasm and .js
+#   make clean     remove pkg/, dist/ and the release target dirs
 #
 # Every target installs what it needs first (scripts/ensure-tools.sh).
 
@@ -17,7 +20,6 @@ PORT ?= 8080
 export PORT
 
 ENSURE := scripts/ensure-tools.sh
-TIMED := scripts/timed.sh
 
 # wasm-bindgen-test in headless Chromium (the runner looks for geckodriver
 # first, so name chromedriver explicitly); webdriver.json holds the flags.
@@ -47,11 +49,9 @@ demo: dist
 size:
 	scripts/size.sh
 
+# Runs every suite even after one fails, then prints times and totals.
 test: tools
-	$(TIMED) "test-native" $(MAKE) --no-print-directory test-native
-	$(TIMED) "test-wasm" $(MAKE) --no-print-directory test-wasm
-	$(TIMED) "test-node" $(MAKE) --no-print-directory test-node
-	$(TIMED) "test-e2e" $(MAKE) --no-print-directory test-e2e
+	scripts/test-all.sh native wasm node e2e
 
 test-native:
 	$(ENSURE) rust

@@ -6,7 +6,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::AppHandle;
 
-use crate::api::input_text;
+use crate::api::{input_text, key_figure_options};
+use crate::keyfigures::KeyFigureOptions;
 use crate::text::Lang;
 use crate::web::components::app::{App, AppProps};
 use crate::web::state::{DataInput, WidgetOptions};
@@ -33,6 +34,23 @@ export interface MountOptions {
    * In `update`, `null` returns to the default.
    */
   profile?: string | null;
+  /**
+   * How the key figures are computed. An object given replaces the options before it;
+   * its fields left out take their defaults. In `update`, leaving it out keeps the
+   * current options and `null` returns to the defaults.
+   */
+  keyFigureOptions?: MountKeyFigureOptions | null;
+}
+/** Options for the widget's key figures (see `KeyFigureOptions` for `keyFigures`). */
+export interface MountKeyFigureOptions {
+  /** Confidence level of every interval, between 0 and 1 (default 0.95). */
+  level?: number;
+  /** Figures from fewer events are shown as suppressed, never as 0 (default 5). */
+  suppressBelow?: number;
+  /** A directly standardised rate needs at least this many events (default 10). */
+  dsrMinEvents?: number;
+  /** Interval for proportions: "wilson" (default) or "exact" (Clopper–Pearson). */
+  proportionMethod?: "wilson" | "exact";
 }
 "#;
 
@@ -43,6 +61,7 @@ struct Given {
     profile: Option<Option<String>>,
     region: Option<String>,
     lang: Option<Lang>,
+    key_figure_options: Option<KeyFigureOptions>,
 }
 
 impl Given {
@@ -66,7 +85,9 @@ impl Given {
         let profile = field("profile").and_then(|v| if v.is_null() { Some(None) } else { v.as_string().map(Some) });
         let region = field("region").and_then(|v| v.as_string());
         let lang = field("lang").and_then(|v| v.as_string()).map(|code| Lang::from_code(&code));
-        Given { data, profile, region, lang }
+        // `null` (or anything that is not an object) gives the defaults.
+        let key_figure_options = field("keyFigureOptions").map(|v| key_figure_options(&v));
+        Given { data, profile, region, lang, key_figure_options }
     }
 }
 
@@ -98,6 +119,7 @@ pub fn mount(
             profile: given.profile.flatten(),
             region: given.region,
             lang: given.lang,
+            key_figure_options: given.key_figure_options.unwrap_or_default(),
         },
         serial: 0,
     };
@@ -127,6 +149,9 @@ impl WidgetHandle {
         }
         if let Some(profile) = given.profile {
             props.options.profile = profile;
+        }
+        if let Some(options) = given.key_figure_options {
+            props.options.key_figure_options = options;
         }
         // Region and language apply once, when given: the user may change them later.
         props.options.region = given.region;

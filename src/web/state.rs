@@ -4,6 +4,7 @@
 //! composed with, the chosen region with its bodies, and the language. Everything the
 //! components show is derived from it; the components only dispatch [`Action`]s.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -11,6 +12,7 @@ use yew::Reducible;
 
 use crate::compose::{self, RegionBodies};
 use crate::finding::{Finding, Severity};
+use crate::keyfigures::{self, AreaLevel, Figure, IndicatorFigures, KeyFigureOptions, KeyFigures};
 use crate::model::{BodyId, BodyKind, Dataset};
 use crate::profile::RuleProfile;
 use crate::read::Origins;
@@ -69,6 +71,37 @@ pub struct WidgetOptions {
     pub region: Option<String>,
     /// Language; `None` keeps the current one (Danish at start).
     pub lang: Option<Lang>,
+    /// How the key figures are computed (confidence level, suppression, proportion method).
+    pub key_figure_options: KeyFigureOptions,
+}
+
+/// The key figures of the data, computed once per data, profile and options, with an
+/// index for looking up one area's figure.
+pub struct Figures {
+    pub all: KeyFigures,
+    /// Per indicator: (level, area, period) → position in its `figures`.
+    index: Vec<BTreeMap<(AreaLevel, String, String), usize>>,
+    /// Every period any indicator has, sorted (periods sort as text).
+    pub periods: Vec<String>,
+}
+
+impl Figures {
+    pub fn new(all: KeyFigures) -> Figures {
+        let index = all.indicators.iter().map(keyfigures::index).collect();
+        let periods: BTreeSet<&String> = all.indicators.iter().flat_map(|i| &i.periods).collect();
+        let periods = periods.into_iter().cloned().collect();
+        Figures { all, index, periods }
+    }
+
+    /// The figure of `indicator` (by position) for one area and period.
+    pub fn get(&self, indicator: usize, level: AreaLevel, area: &str, period: &str) -> Option<&Figure> {
+        let i = self.index.get(indicator)?.get(&(level, area.to_string(), period.to_string()))?;
+        self.all.indicators.get(indicator)?.figures.get(*i)
+    }
+
+    pub fn indicators(&self) -> &[IndicatorFigures] {
+        &self.all.indicators
+    }
 }
 
 /// The widget's state.
@@ -88,6 +121,12 @@ pub struct State {
     pub lang: Lang,
     /// The serial of the options last applied (see [`Action::Apply`]).
     pub serial: u32,
+    pub key_figure_options: KeyFigureOptions,
+    /// The key figures of `report` under `profile` and `key_figure_options`.
+    pub figures: Shared<Figures>,
+    /// The period the key figures are shown for: one of `figures.periods` (the latest at
+    /// start), or `None` when there are none.
+    pub period: Option<String>,
 }
 
 /// What can happen to the state.
@@ -96,6 +135,8 @@ pub enum Action {
     SelectRegion(String),
     /// The user switched the language.
     SetLang(Lang),
+    /// The user chose the period the key figures are shown for.
+    SelectPeriod(String),
     /// New data: read and check them again, keeping the region where it still exists.
     LoadData(DataInput),
     /// The host page passed new options (`WidgetHandle.update`). Applied once per `serial`.
@@ -106,6 +147,7 @@ impl State {
     /// The state for the first render.
     pub fn new(options: &WidgetOptions, serial: u32) -> State {
         let (report, profile) = load(&options.data, &options.profile);
+        let figures = compute(&report, &profile, &options.key_figure_options);
         let mut state = State {
             data: options.data.clone(),
             profile_option: options.profile.clone(),
@@ -116,6 +158,9 @@ impl State {
             bodies: None,
             lang: options.lang.unwrap_or_default(),
             serial,
+            key_figure_options: options.key_figure_options.clone(),
+            period: figures.periods.last().cloned(),
+            figures,
         };
         state.select(options.region.clone());
         state
@@ -142,13 +187,24 @@ impl State {
         self.unknown_region = unknown;
     }
 
-    fn reload(&mut self, data: DataInput, profile: Option<String>) {
-        if data != self.data || profile != self.profile_option {
+    /// Reads the data again where they or the profile changed, and computes the key
+    /// figures again where anything they depend on changed.
+    fn reload(&mut self, data: DataInput, profile: Option<String>, key_figure_options: KeyFigureOptions) {
+        let data_changed = data != self.data || profile != self.profile_option;
+        if data_changed {
             let (report, rule_profile) = load(&data, &profile);
             self.report = report;
             self.profile = rule_profile;
             self.data = data;
             self.profile_option = profile;
+        }
+        if data_changed || key_figure_options != self.key_figure_options {
+            self.figures = compute(&self.report, &self.profile, &key_figure_options);
+            self.key_figure_options = key_figure_options;
+            // Keep the period where the new figures have it; else show the latest.
+            if !self.period.as_ref().is_some_and(|p| self.figures.periods.contains(p)) {
+                self.period = self.figures.periods.last().cloned();
+            }
         }
     }
 }
@@ -173,10 +229,17 @@ impl Reducible for State {
                 }
                 Rc::new(State { lang, ..(*self).clone() })
             }
+            Action::SelectPeriod(period) => {
+                if self.period.as_ref() == Some(&period) || !self.figures.periods.contains(&period) {
+                    return self;
+                }
+                Rc::new(State { period: Some(period), ..(*self).clone() })
+            }
             Action::LoadData(data) => {
                 let mut next = (*self).clone();
                 let profile = next.profile_option.clone();
-                next.reload(data, profile);
+                let key_figure_options = next.key_figure_options.clone();
+                next.reload(data, profile, key_figure_options);
                 next.select(None);
                 Rc::new(next)
             }
@@ -186,7 +249,7 @@ impl Reducible for State {
                 }
                 let mut next = (*self).clone();
                 next.serial = serial;
-                next.reload(options.data, options.profile);
+                next.reload(options.data, options.profile, options.key_figure_options);
                 next.select(options.region);
                 if let Some(lang) = options.lang {
                     next.lang = lang;
@@ -213,6 +276,11 @@ fn load(data: &DataInput, profile: &Option<String>) -> (Shared<Report>, Shared<R
     // The finding about an unknown profile is already in the report.
     let (rule_profile, _) = validate::resolve_profile(&report.dataset, &options);
     (Shared::new(report), Shared::new(rule_profile))
+}
+
+/// The key figures of a checked data set.
+fn compute(report: &Report, profile: &RuleProfile, options: &KeyFigureOptions) -> Shared<Figures> {
+    Shared::new(Figures::new(keyfigures::key_figures(&report.dataset, profile, options)))
 }
 
 /// The region a finding is about, where its path points into a region, municipality,

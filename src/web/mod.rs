@@ -6,6 +6,7 @@
 //! All logic about the data lives in the pure core (`compose`, `labels`, `validate`).
 
 mod components;
+mod format;
 mod i18n;
 pub mod mount;
 pub mod state;

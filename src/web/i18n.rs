@@ -37,6 +37,46 @@ pub enum Key {
     NotALink,
     Party,
     Seats,
+    // Key figures
+    Period,
+    Indicators,
+    Indicator,
+    Synthetic,
+    NoData,
+    Invalid,
+    NotGiven,
+    ComparedWithRegion,
+    ComparedWithNation,
+    Change,
+    NumeratorDenominator,
+    Source,
+    Method,
+    Nation,
+    NoIndicators,
+    NoPeriods,
+    Comparison,
+    ComparisonHint,
+    ShowClusters,
+    WholeCountry,
+    Cluster,
+    Value,
+    Lower,
+    Upper,
+    Governance,
+    Body,
+    Total,
+    ByProfile,
+    Population,
+    InhabitantsPerSeat,
+    FundsMunicipal,
+    FundsRegional,
+    FundsTotal,
+    RegionsCaption,
+    Clusters,
+    FewestPerSeat,
+    MostPerSeat,
+    SpreadRatio,
+    NotInChart,
 }
 
 /// The text of `key` in `lang`.
@@ -74,6 +114,51 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         Key::NotALink => ("ikke et weblink", "not a web link"),
         Key::Party => ("parti", "party"),
         Key::Seats => ("pladser", "seats"),
+        Key::Period => ("Periode", "Period"),
+        Key::Indicators => ("Nøgletal", "Key figures"),
+        Key::Indicator => ("Nøgletal", "Key figure"),
+        Key::Synthetic => ("Eksempeldata – ikke officielle tal", "Example data – not official figures"),
+        Key::NoData => ("Ingen data", "No data"),
+        Key::Invalid => ("Kan ikke beregnes", "Cannot be computed"),
+        Key::NotGiven => ("ikke oplyst", "not given"),
+        Key::ComparedWithRegion => ("Sammenlignet med regionen", "Compared with the region"),
+        Key::ComparedWithNation => ("Sammenlignet med hele landet", "Compared with the whole country"),
+        Key::Change => ("Udvikling", "Change"),
+        Key::NumeratorDenominator => ("Tæller / nævner", "Numerator / denominator"),
+        Key::Source => ("Kilde", "Source"),
+        Key::Method => ("Metode", "Method"),
+        Key::Nation => ("Danmark", "Denmark"),
+        Key::NoIndicators => (
+            "Data indeholder ingen sundhedsnøgletal (indikatorer). Styringstallene nedenfor bygger på strukturen alene.",
+            "The data contain no health key figures (indicators). The governance figures below come from the structure alone.",
+        ),
+        Key::NoPeriods => ("Data indeholder ingen tal for nøgletallene.", "The data contain no counts for the key figures."),
+        Key::Comparison => ("Sammenligning af klynger", "Comparison of clusters"),
+        Key::ComparisonHint => (
+            "Prikken er værdien, stregen dens konfidensinterval; den lodrette streg er referencen. Tabellen under diagrammet har de samme tal og kan sorteres.",
+            "The dot is the value, the line its confidence interval; the vertical line is the reference. The table below the chart has the same numbers and can be sorted.",
+        ),
+        Key::ShowClusters => ("Vis klynger", "Show clusters"),
+        Key::WholeCountry => ("i hele landet", "in the whole country"),
+        Key::Cluster => ("Klynge", "Cluster"),
+        Key::Value => ("Værdi", "Value"),
+        Key::Lower => ("Nedre grænse", "Lower limit"),
+        Key::Upper => ("Øvre grænse", "Upper limit"),
+        Key::Governance => ("Styringstal", "Governance figures"),
+        Key::Body => ("Organ", "Body"),
+        Key::Total => ("I alt", "Total"),
+        Key::ByProfile => ("efter regelprofilen", "by the rule profile"),
+        Key::Population => ("Befolkning", "Population"),
+        Key::InhabitantsPerSeat => ("Indbyggere pr. kommunal plads", "Inhabitants per municipal seat"),
+        Key::FundsMunicipal => ("Etableringsmidler, kommunalt", "Start-up funds, municipal"),
+        Key::FundsRegional => ("Etableringsmidler, regionalt", "Start-up funds, regional"),
+        Key::FundsTotal => ("Etableringsmidler, i alt", "Start-up funds, total"),
+        Key::RegionsCaption => ("Regioner: befolkning og repræsentation", "Regions: population and representation"),
+        Key::Clusters => ("Klynger", "Clusters"),
+        Key::FewestPerSeat => ("Færrest indbyggere pr. kommunal plads", "Fewest inhabitants per municipal seat"),
+        Key::MostPerSeat => ("Flest indbyggere pr. kommunal plads", "Most inhabitants per municipal seat"),
+        Key::SpreadRatio => ("Forhold flest/færrest", "Ratio most/fewest"),
+        Key::NotInChart => ("Ikke i diagrammet", "Not in the chart"),
     };
     match lang {
         Lang::Da => da,
@@ -169,4 +254,218 @@ pub fn date(iso: &str, lang: Lang) -> String {
         Lang::Da => format!("{day}. {} {year}", DA[month - 1]),
         Lang::En => format!("{day} {} {year}", EN[month - 1]),
     }
+}
+
+// ---------------------------------------------------------------- key figures
+
+/// "Nøgletal for Horsensklyngen, 2023".
+pub fn key_figures_for(name: &str, period: Option<&str>, lang: Lang) -> String {
+    match (lang, period) {
+        (Lang::Da, Some(p)) => format!("Nøgletal for {name}, {p}"),
+        (Lang::Da, None) => format!("Nøgletal for {name}"),
+        (Lang::En, Some(p)) => format!("Key figures for {name}, {p}"),
+        (Lang::En, None) => format!("Key figures for {name}"),
+    }
+}
+
+/// "Undertrykt (færre end 5 hændelser)"; `n` is already formatted.
+pub fn suppressed(n: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Undertrykt (færre end {n} hændelser)"),
+        Lang::En => format!("Suppressed (fewer than {n} events)"),
+    }
+}
+
+/// "95 %-konfidensinterval" / "95% confidence interval"; `level` is already formatted.
+pub fn interval(level: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{level}-konfidensinterval"),
+        Lang::En => format!("{level} confidence interval"),
+    }
+}
+
+/// How one figure compares with another: higher, lower or no clear difference, in words.
+/// `value` is the other area's value, formatted.
+pub fn comparison(significant: bool, difference: f64, other: &str, value: &str, lang: Lang) -> String {
+    match (lang, significant, difference > 0.0) {
+        (Lang::Da, true, true) => format!("Højere end {other} ({value})"),
+        (Lang::Da, true, false) => format!("Lavere end {other} ({value})"),
+        (Lang::Da, false, _) => format!("Ingen klar forskel fra {other} ({value})"),
+        (Lang::En, true, true) => format!("Higher than {other} ({value})"),
+        (Lang::En, true, false) => format!("Lower than {other} ({value})"),
+        (Lang::En, false, _) => format!("No clear difference from {other} ({value})"),
+    }
+}
+
+/// Short form for the comparison table: "Højere" / "Lavere" / "Ingen klar forskel".
+pub fn comparison_short(significant: bool, difference: f64, lang: Lang) -> &'static str {
+    match (lang, significant, difference > 0.0) {
+        (Lang::Da, true, true) => "Højere",
+        (Lang::Da, true, false) => "Lavere",
+        (Lang::Da, false, _) => "Ingen klar forskel",
+        (Lang::En, true, true) => "Higher",
+        (Lang::En, true, false) => "Lower",
+        (Lang::En, false, _) => "No clear difference",
+    }
+}
+
+/// "+1,5 siden 2022 (21,9): tydelig stigning"; numbers already formatted.
+pub fn trend(change: &str, difference: f64, significant: bool, previous_period: &str, previous_value: &str, lang: Lang) -> String {
+    let verdict = match (lang, significant, difference > 0.0) {
+        (Lang::Da, true, true) => "tydelig stigning",
+        (Lang::Da, true, false) => "tydeligt fald",
+        (Lang::Da, false, _) => "ingen klar ændring",
+        (Lang::En, true, true) => "clear increase",
+        (Lang::En, true, false) => "clear decrease",
+        (Lang::En, false, _) => "no clear change",
+    };
+    match lang {
+        Lang::Da => format!("{change} siden {previous_period} ({previous_value}): {verdict}"),
+        Lang::En => format!("{change} since {previous_period} ({previous_value}): {verdict}"),
+    }
+}
+
+/// What "clear" means: the two intervals do not overlap.
+pub fn significance_hint(level: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("»Klar« forskel eller ændring: de to {level}-konfidensintervaller overlapper ikke."),
+        Lang::En => format!("A “clear” difference or change: the two {level} confidence intervals do not overlap."),
+    }
+}
+
+/// The municipalities left out of a cluster figure because their share is unknown.
+pub fn incomplete(names: &[String], lang: Lang) -> String {
+    let list = join_and(names, lang);
+    match (lang, names.len()) {
+        (Lang::Da, 1) => format!("{list} indgår ikke: befolkningsandelen i klyngen kendes ikke."),
+        (Lang::Da, _) => format!("{list} indgår ikke: befolkningsandelene i klyngen kendes ikke."),
+        (Lang::En, 1) => format!("{list} is not included: its population share in the cluster is not known."),
+        (Lang::En, _) => format!("{list} are not included: their population shares in the cluster are not known."),
+    }
+}
+
+/// Short form for a table row: "uden København" / "without København".
+pub fn without(names: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("uden {}", join_and(names, lang)),
+        Lang::En => format!("without {}", join_and(names, lang)),
+    }
+}
+
+fn join_and(names: &[String], lang: Lang) -> String {
+    let and = match lang {
+        Lang::Da => "og",
+        Lang::En => "and",
+    };
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
+/// "Direkte aldersstandardiseret (standardbefolkning esp2013)".
+pub fn standardised(standard: Option<&str>, lang: Lang) -> String {
+    match (lang, standard) {
+        (Lang::Da, Some(s)) => format!("Direkte aldersstandardiseret (standardbefolkning: {s})"),
+        (Lang::Da, None) => "Direkte aldersstandardiseret".into(),
+        (Lang::En, Some(s)) => format!("Directly age-standardised (standard population: {s})"),
+        (Lang::En, None) => "Directly age-standardised".into(),
+    }
+}
+
+/// "Ikke standardiseret (rå rate)" and the like.
+pub fn crude(kind: crate::indicators::IndicatorKind, lang: Lang) -> &'static str {
+    use crate::indicators::IndicatorKind;
+    match (lang, kind) {
+        (Lang::Da, IndicatorKind::Rate) => "Rå rate, ikke standardiseret",
+        (Lang::Da, IndicatorKind::Proportion) => "Andel, ikke standardiseret",
+        (Lang::En, IndicatorKind::Rate) => "Crude rate, not standardised",
+        (Lang::En, IndicatorKind::Proportion) => "Proportion, not standardised",
+    }
+}
+
+/// The radio button for one region's clusters: "i Region Midtjylland".
+pub fn in_region(region: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("i {region}"),
+        Lang::En => format!("in {region}"),
+    }
+}
+
+/// The header of the comparison column: "Sammenlignet med Region Midtjylland (21,5)".
+pub fn compared_with(reference: &str, value: Option<&str>, lang: Lang) -> String {
+    match (lang, value) {
+        (Lang::Da, Some(v)) => format!("Sammenlignet med {reference} ({v})"),
+        (Lang::Da, None) => format!("Sammenlignet med {reference}"),
+        (Lang::En, Some(v)) => format!("Compared with {reference} ({v})"),
+        (Lang::En, None) => format!("Compared with {reference}"),
+    }
+}
+
+/// The comparison table's caption.
+pub fn comparison_caption(indicator: &str, unit: &str, period: &str, scope: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{indicator}, {unit}, klynger {scope}, {period}"),
+        Lang::En => format!("{indicator}, {unit}, clusters {scope}, {period}"),
+    }
+}
+
+/// The chart's accessible name.
+pub fn chart_label(caption: &str, reference: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Prikdiagram: {caption}. Værdier med konfidensintervaller; lodret streg: {reference}. Tallene står i tabellen under diagrammet."),
+        Lang::En => format!("Dot chart: {caption}. Values with confidence intervals; vertical line: {reference}. The numbers are in the table below the chart."),
+    }
+}
+
+/// The clusters left out of the chart, and why.
+pub fn not_in_chart(names: &[String], lang: Lang) -> String {
+    let list = join_and(names, lang);
+    match lang {
+        Lang::Da => format!("{}: {list} (undertrykt eller uden tal; se tabellen).", tr(Key::NotInChart, lang)),
+        Lang::En => format!("{}: {list} (suppressed or without numbers; see the table).", tr(Key::NotInChart, lang)),
+    }
+}
+
+/// The seats table's caption.
+pub fn seats_caption(region: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Pladser pr. organ og sektor, {region}"),
+        Lang::En => format!("Seats per body and sector, {region}"),
+    }
+}
+
+/// The clusters table's caption.
+pub fn clusters_caption(region: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Klynger i {region}: befolkning, repræsentation og etableringsmidler 2022"),
+        Lang::En => format!("Clusters in {region}: population, representation and start-up funds 2022"),
+    }
+}
+
+/// How the start-up funds are divided; `per_inhabitant` already formatted where known.
+pub fn funds_note(per_inhabitant: Option<&str>, lang: Lang) -> String {
+    let base = match lang {
+        Lang::Da => "Etableringsmidler 2022: 80 mio. kr., 40 mio. kr. fra kommunerne og 40 mio. kr. fra regionerne, fordelt mellem klyngerne efter befolkningstal",
+        Lang::En => "Start-up funds 2022: DKK 80 million, DKK 40 million from the municipalities and DKK 40 million from the regions, divided among the clusters by population",
+    };
+    match (lang, per_inhabitant) {
+        (Lang::Da, Some(x)) => format!("{base} ({x} pr. indbygger)."),
+        (Lang::En, Some(x)) => format!("{base} ({x} per inhabitant)."),
+        (_, None) => format!("{base}."),
+    }
+}
+
+/// Why populations are missing.
+pub fn populations_unknown(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "Hvor befolkningstal ikke er oplyst i data, kan befolkning, repræsentation og etableringsmidler ikke beregnes.",
+        Lang::En => "Where the data give no population, population, representation and start-up funds cannot be computed.",
+    }
+}
+
+/// "12.345 (Samsø)".
+pub fn value_at(value: &str, place: &str) -> String {
+    format!("{value} ({place})")
 }

@@ -6,11 +6,14 @@ use std::cell::Cell;
 use yew::prelude::*;
 
 use super::cluster::ClusterView;
+use super::figure_panel::FigurePanel;
 use super::findings::Findings;
+use super::keyfigures::{KeyFiguresSection, PeriodSelect};
 use super::lang_switch::LangSwitch;
 use super::region_switcher::RegionSwitcher;
 use super::ssu::Ssu;
 use crate::finding::Severity;
+use crate::keyfigures::AreaLevel;
 use crate::text::Lang;
 use crate::web::i18n::{self, tr, Key};
 use crate::web::state::{Action, State, WidgetOptions};
@@ -59,6 +62,10 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |lang: Lang| dispatcher.dispatch(Action::SetLang(lang)))
     };
+    let on_period = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |period: String| dispatcher.dispatch(Action::SelectPeriod(period)))
+    };
 
     let lang = state.lang;
     let report = state.report.clone();
@@ -69,6 +76,28 @@ pub fn App(props: &AppProps) -> Html {
     let errors = report.findings.iter().filter(|f| f.severity == Severity::Error).count();
     let profile_name = state.profile.name.get(lang).to_string();
     let region_heading = format!("{}-region", *prefix);
+    let figures = state.figures.clone();
+    let has_indicators = !figures.indicators().is_empty();
+    // The key-figure panel of one area, placed in its cluster or beside its committee.
+    let panel = |level: AreaLevel, area: &str, name: &str, id: String| {
+        if !has_indicators {
+            return html! {};
+        }
+        html! {
+            <FigurePanel
+                figures={figures.clone()}
+                report={report.clone()}
+                {level}
+                area={area.to_string()}
+                name={name.to_string()}
+                period={state.period.clone()}
+                {lang}
+                options={state.key_figure_options.clone()}
+                {id}
+                heading={4}
+            />
+        }
+    };
 
     html! {
         <div class="sk-widget" lang={lang.code()}>
@@ -88,6 +117,15 @@ pub fn App(props: &AppProps) -> Html {
                         {lang}
                         on_select={on_region}
                     />
+                    if !figures.periods.is_empty() {
+                        <PeriodSelect
+                            periods={figures.periods.clone()}
+                            selected={state.period.clone()}
+                            id={format!("{}-period-select", *prefix)}
+                            {lang}
+                            on_select={on_period}
+                        />
+                    }
                     <LangSwitch {lang} on_change={on_lang} />
                 </div>
             </header>
@@ -108,22 +146,38 @@ pub fn App(props: &AppProps) -> Html {
                         {lang}
                         profile_name={profile_name.clone()}
                         id={format!("{}-ssu", *prefix)}
-                    />
+                    >
+                        { panel(AreaLevel::Region, &region.id, &region.name, format!("{}-panel-region", *prefix)) }
+                    </Ssu>
                     <div class="sk-clusters">
-                        { for bodies.clusters.iter().enumerate().map(|(i, cluster)| html! {
-                            <ClusterView
-                                report={report.clone()}
-                                bodies={cluster.clone()}
-                                {lang}
-                                profile_name={profile_name.clone()}
-                                id={format!("{}-c{i}", *prefix)}
-                            />
+                        { for bodies.clusters.iter().enumerate().map(|(i, cluster)| {
+                            let name = data.cluster(&cluster.cluster).map(|c| c.name.clone()).unwrap_or_default();
+                            html! {
+                                <ClusterView
+                                    report={report.clone()}
+                                    bodies={cluster.clone()}
+                                    {lang}
+                                    profile_name={profile_name.clone()}
+                                    id={format!("{}-c{i}", *prefix)}
+                                >
+                                    { panel(AreaLevel::Cluster, &cluster.cluster, &name, format!("{}-c{i}-figures", *prefix)) }
+                                </ClusterView>
+                            }
                         }) }
                     </div>
                 </section>
             } else {
                 <p class="sk-notice">{ tr(Key::NoRegions, lang) }</p>
             }
+            <KeyFiguresSection
+                figures={figures.clone()}
+                report={report.clone()}
+                region={state.region.clone()}
+                period={state.period.clone()}
+                {lang}
+                options={state.key_figure_options.clone()}
+                id={prefix.to_string()}
+            />
             <Findings
                 report={report.clone()}
                 region={state.region.clone()}

@@ -21,6 +21,9 @@ pub struct ClusterProps {
     pub profile_name: AttrValue,
     /// Id of the cluster's heading; the levels' headings derive from it.
     pub id: AttrValue,
+    /// Shown at the end of the cluster: its key-figure panel.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[component]
@@ -116,6 +119,7 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
                     level={4}
                 />
             </div>
+            { props.children.clone() }
         </section>
     }
 }

@@ -3,7 +3,11 @@
 pub mod app;
 mod body;
 mod cluster;
+mod comparison;
+mod figure_panel;
 mod findings;
+mod governance_figures;
+mod keyfigures;
 mod lang_switch;
 mod region_switcher;
 mod seat;

@@ -15,6 +15,9 @@ pub struct SsuProps {
     pub lang: Lang,
     pub profile_name: AttrValue,
     pub id: AttrValue,
+    /// Shown after the committee: the region's key-figure panel.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[component]
@@ -29,6 +32,7 @@ pub fn Ssu(props: &SsuProps) -> Html {
                 id={props.id.clone()}
                 level={3}
             />
+            { props.children.clone() }
         </div>
     }
 }

@@ -428,3 +428,308 @@ fn reducer_keeps_what_it_can_and_skips_no_ops() {
     assert_eq!(back.region.as_deref(), Some("RN"));
     assert_eq!(back.report.dataset.clusters.len(), 22);
 }
+
+// ---------------------------------------------------------------- key figures
+
+mod key_figures {
+    use super::*;
+    use sundhedsklynger::keyfigures::{key_figures, AreaLevel, FigureStatus, KeyFigureOptions, KeyFigures};
+    use sundhedsklynger::Options;
+
+    const DEMO: &str = include_str!("../www/data/demo.json");
+
+    /// The key figures of the demo data, computed by the core as the widget does.
+    fn demo_figures(options: &KeyFigureOptions) -> (sundhedsklynger::Dataset, KeyFigures) {
+        let report = sundhedsklynger::check(DEMO, &Options::default());
+        let (profile, _) = sundhedsklynger::validate::resolve_profile(&report.dataset, &Options::default());
+        let figures = key_figures(&report.dataset, &profile, options);
+        (report.dataset, figures)
+    }
+
+    /// Mount options with the demo data and `extra` fields (JSON).
+    fn demo_options(extra: &str) -> Option<JsValue> {
+        let opts = js_sys::JSON::parse(extra).unwrap();
+        js_sys::Reflect::set(&opts, &"data".into(), &DEMO.into()).unwrap();
+        Some(opts)
+    }
+
+    /// "23,4" / "23.4": one decimal, as the core's value; the test data stay below 1,000.
+    fn one_decimal(value: f64, comma: bool) -> String {
+        assert!(value.abs() < 1000.0);
+        let text = format!("{value:.1}");
+        if comma { text.replace('.', ",") } else { text }
+    }
+
+    /// The select whose label has this text.
+    fn labelled_select(root: &Element, label: &str) -> HtmlSelectElement {
+        let label = all(root, "label").into_iter().find(|l| text(l).trim() == label).unwrap_or_else(|| panic!("no label {label}"));
+        let id = label.get_attribute("for").unwrap();
+        one(root, &format!("select#{id}")).dyn_into().unwrap()
+    }
+
+    async fn choose(select: &HtmlSelectElement, value: &str) {
+        select.set_value(value);
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        select.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    async fn click(element: &Element) {
+        element.clone().dyn_into::<HtmlElement>().unwrap().click();
+        yew::scheduler::flush().await;
+    }
+
+    fn row_areas(table: &Element) -> Vec<String> {
+        all(table, "tbody tr").iter().map(|r| r.get_attribute("data-row-area").unwrap()).collect()
+    }
+
+    #[wasm_bindgen_test]
+    async fn cluster_panel_period_and_language() {
+        let (_, kf) = demo_figures(&KeyFigureOptions::default());
+        let ind = &kf.indicators[0];
+        let latest = ind.periods.last().unwrap().clone();
+        let first = ind.periods.first().unwrap().clone();
+        let figure = |period: &str| {
+            ind.figures.iter().find(|f| f.level == AreaLevel::Cluster && f.area == "RM-HORSENS" && f.period == period).unwrap()
+        };
+        assert_eq!(figure(&latest).status, FigureStatus::Ok);
+
+        let host = host();
+        let _handle = mounted(&host, demo_options(r#"{"region": "RM"}"#)).await;
+        let widget = one(&host, ".sk-widget");
+        one(&widget, "section[data-testid=\"key-figures\"]");
+        // The panel is inside the cluster's element, and says its area and level.
+        let panel = one(&widget, "[data-cluster-id=\"RM-HORSENS\"] [data-figure-area=\"RM-HORSENS\"]");
+        assert_eq!(panel.get_attribute("data-figure-level").as_deref(), Some("cluster"));
+        let heading = one(&panel, ".sk-figure-panel-title");
+        assert!(text(&heading).contains(&latest), "{}", text(&heading));
+        assert_eq!(all(&heading, ".sk-synthetic").len(), 1, "the label once in the heading");
+        let item = one(&panel, &format!(".sk-figure[data-indicator=\"{}\"]", ind.id));
+        let value = text(&one(&item, ".sk-value"));
+        assert_eq!(value, one_decimal(figure(&latest).value.unwrap(), true));
+        assert!(value.contains(','), "decimal comma: {value}");
+        assert_eq!(text(&one(&item, ".sk-synthetic")), "Eksempeldata – ikke officielle tal");
+        let f = figure(&latest);
+        assert_eq!(
+            text(&one(&item, ".sk-interval")),
+            format!("{}–{}", one_decimal(f.lower.unwrap(), true), one_decimal(f.upper.unwrap(), true))
+        );
+        assert!(text(&item).contains(ind.unit.da.as_str()));
+        // Every figure of a synthetic indicator carries the label.
+        for item in all(&panel, ".sk-figure") {
+            one(&item, ".sk-synthetic");
+        }
+        // The region's and the nation's panels.
+        one(&widget, ".sk-ssu [data-figure-area=\"RM\"][data-figure-level=\"region\"]");
+        one(&widget, "section[data-testid=\"key-figures\"] [data-figure-area=\"DK\"][data-figure-level=\"nation\"]");
+
+        // Another period changes the value.
+        let select = labelled_select(&widget, "Periode");
+        assert_eq!(select.value(), latest, "the latest period by default");
+        choose(&select, &first).await;
+        let panel = one(&widget, "[data-figure-area=\"RM-HORSENS\"]");
+        let item = one(&panel, &format!(".sk-figure[data-indicator=\"{}\"]", ind.id));
+        let earlier = text(&one(&item, ".sk-value"));
+        assert_eq!(earlier, one_decimal(figure(&first).value.unwrap(), true));
+        assert_ne!(earlier, value);
+        assert!(text(&one(&panel, ".sk-figure-panel-title")).contains(&first));
+
+        // English: a decimal point, and the period kept.
+        click(&one(&widget, "button.sk-lang")).await;
+        let select = labelled_select(&widget, "Period");
+        assert_eq!(select.value(), first);
+        let item = one(&widget, &format!("[data-figure-area=\"RM-HORSENS\"] .sk-figure[data-indicator=\"{}\"]", ind.id));
+        let english = text(&one(&item, ".sk-value"));
+        assert_eq!(english, one_decimal(figure(&first).value.unwrap(), false));
+        assert!(english.contains('.') && !english.contains(','), "{english}");
+        assert_eq!(text(&one(&item, ".sk-synthetic")), "Example data – not official figures");
+        // Counts have a thousands separator: a comma in English.
+        let counts = text(&one(&item, ".sk-counts"));
+        let denominator = figure(&first).denominator;
+        assert!(denominator >= 1000.0);
+        assert!(counts.contains(','), "{counts}");
+        assert!(all(&host, "[style]").is_empty(), "no inline styles");
+    }
+
+    #[wasm_bindgen_test]
+    async fn comparison_chart_and_sortable_table() {
+        let (data, kf) = demo_figures(&KeyFigureOptions::default());
+        let ind = &kf.indicators[0];
+        let latest = ind.periods.last().unwrap();
+        let host = host();
+        let _handle = mounted(&host, demo_options(r#"{"region": "RM"}"#)).await;
+        let section = one(&host, "section[data-testid=\"comparison\"]");
+        let table = one(&section, "table");
+        one(&table, "caption");
+        let mut expected: Vec<&str> = data.clusters_of("RM").map(|c| c.id.as_str()).collect();
+        let mut shown = row_areas(&table);
+        shown.sort();
+        expected.sort();
+        assert_eq!(shown, expected);
+        let name_header = one(&table, "th[data-sort-key=\"name\"]");
+        let value_header = one(&table, "th[data-sort-key=\"value\"]");
+        assert_eq!(name_header.get_attribute("aria-sort").as_deref(), Some("ascending"));
+        assert_eq!(value_header.get_attribute("aria-sort"), None);
+        for th in all(&table, "th") {
+            assert!(th.get_attribute("scope").is_some(), "a th without scope: {}", text(&th));
+        }
+
+        // The chart: an image with a name, one dot per cluster with a value.
+        let svg = one(&section, "svg");
+        assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+        assert!(svg.get_attribute("aria-label").unwrap().len() > 20);
+        assert_eq!(all(&svg, ".sk-chart-dot").len(), expected.len());
+        one(&svg, ".sk-chart-refline");
+
+        // Sorting by value: ascending, then descending.
+        let value_of = |id: &str| {
+            ind.figures.iter().find(|f| f.level == AreaLevel::Cluster && f.area == id && &f.period == latest).unwrap().value.unwrap()
+        };
+        let mut by_value: Vec<&str> = expected.clone();
+        by_value.sort_by(|a, b| value_of(a).total_cmp(&value_of(b)));
+        click(&one(&value_header, "button")).await;
+        let table = one(&host, "section[data-testid=\"comparison\"] table");
+        assert_eq!(row_areas(&table), by_value);
+        assert_eq!(one(&table, "th[data-sort-key=\"value\"]").get_attribute("aria-sort").as_deref(), Some("ascending"));
+        assert_eq!(one(&table, "th[data-sort-key=\"name\"]").get_attribute("aria-sort"), None);
+        let first_value = text(&all(&table, "tbody tr td")[0]);
+        assert_eq!(first_value, one_decimal(value_of(by_value[0]), true));
+        click(&one(&table, "th[data-sort-key=\"value\"] button")).await;
+        let table = one(&host, "section[data-testid=\"comparison\"] table");
+        by_value.reverse();
+        assert_eq!(row_areas(&table), by_value);
+        assert_eq!(one(&table, "th[data-sort-key=\"value\"]").get_attribute("aria-sort").as_deref(), Some("descending"));
+        // The chart follows the table's order.
+        let names: Vec<String> = all(&host, "section[data-testid=\"comparison\"] .sk-chart-name").iter().map(text).collect();
+        let expected_names: Vec<String> = by_value.iter().map(|id| data.cluster(id).unwrap().name.clone()).collect();
+        assert_eq!(names, expected_names);
+
+        // All clusters of the country.
+        click(&one(&host, "section[data-testid=\"comparison\"] input[value=\"all\"]")).await;
+        let table = one(&host, "section[data-testid=\"comparison\"] table");
+        assert_eq!(row_areas(&table).len(), data.clusters.len());
+        // RH-SYD and RH-BYEN leave out København, whose share is unknown: the table says so.
+        let syd = one(&table, "tr[data-row-area=\"RH-SYD\"]");
+        assert!(text(&syd).contains("uden København"), "{}", text(&syd));
+    }
+
+    #[wasm_bindgen_test]
+    async fn incomplete_cluster_names_the_left_out_municipality() {
+        let host = host();
+        let _handle = mounted(&host, demo_options(r#"{"region": "RH"}"#)).await;
+        let panel = one(&host, "[data-figure-area=\"RH-SYD\"]");
+        assert!(
+            text(&one(&panel, ".sk-incomplete")).contains("København indgår ikke: befolkningsandelen i klyngen kendes ikke"),
+            "{}",
+            text(&panel)
+        );
+        assert!(all(&one(&host, "[data-figure-area=\"RH-NORD\"]"), ".sk-incomplete").is_empty());
+    }
+
+    #[wasm_bindgen_test]
+    async fn suppressed_figures_are_marked_never_zero() {
+        let host = host();
+        let mut handle = mounted(&host, demo_options(r#"{"region": "RM", "keyFigureOptions": {"suppressBelow": 1e9}}"#)).await;
+        let widget = one(&host, ".sk-widget");
+        let items = all(&widget, ".sk-figure");
+        // 5 clusters + region + nation, 3 indicators each.
+        assert_eq!(items.len(), 7 * 3);
+        for item in &items {
+            assert_eq!(item.get_attribute("data-status").as_deref(), Some("suppressed"));
+            let value = one(item, ".sk-value");
+            assert!(value.class_list().contains("sk-suppressed"));
+            assert_eq!(text(&value), "Undertrykt (færre end 1.000.000.000 hændelser)");
+            assert!(all(item, ".sk-interval, .sk-counts").is_empty(), "no interval or counts for a suppressed figure");
+        }
+        let table = one(&widget, "section[data-testid=\"comparison\"] table");
+        for row in all(&table, "tbody tr") {
+            one(&row, ".sk-suppressed");
+        }
+        for cell in all(&widget, ".sk-figure-panel .sk-value, .sk-figure-panel dd, section[data-testid=\"comparison\"] td") {
+            let t = text(&cell);
+            assert!(t.trim() != "0" && !t.starts_with("0,"), "a value shown as 0: {t}");
+        }
+        assert!(all(&widget, "section[data-testid=\"comparison\"] svg").is_empty());
+        one(&widget, "section[data-testid=\"comparison\"] .sk-chart-note");
+
+        // Other updates keep the options; null returns to the defaults.
+        handle.update(options(r#"{"lang": "en"}"#));
+        yew::scheduler::flush().await;
+        for value in all(&widget, "[data-figure-area=\"RM\"] .sk-figure .sk-value") {
+            assert_eq!(text(&value), "Suppressed (fewer than 1,000,000,000 events)");
+        }
+        handle.update(options(r#"{"keyFigureOptions": null}"#));
+        yew::scheduler::flush().await;
+        assert!(all(&widget, ".sk-suppressed").is_empty());
+    }
+
+    #[wasm_bindgen_test]
+    async fn governance_figures_with_the_default_data() {
+        let report = sundhedsklynger::check(sundhedsklynger::DEFAULT_DATA_JSON, &Options::default());
+        let (profile, _) = sundhedsklynger::validate::resolve_profile(&report.dataset, &Options::default());
+        let gov = sundhedsklynger::keyfigures::governance(&report.dataset, &profile);
+        let body = gov.bodies.iter().find(|b| b.id == "RM-HORSENS/political").unwrap();
+        assert_eq!((body.by_sector.region, body.by_sector.municipality, body.by_sector.general_practice), (2, 4, 1));
+
+        let host = host();
+        let _handle = mounted(&host, options(r#"{"region": "RM"}"#)).await;
+        let section = one(&host, "section[data-testid=\"key-figures\"]");
+        // No indicators: no panels, no comparison, no period select; the governance figures always.
+        assert!(all(&host, "[data-figure-area], section[data-testid=\"comparison\"]").is_empty());
+        let row = one(&section, "tr[data-body-id=\"RM-HORSENS/political\"]");
+        let cell = |sector: &str| text(&one(&row, &format!("td[data-sector=\"{sector}\"]")));
+        assert_eq!(cell("region"), body.by_sector.region.to_string());
+        assert_eq!(cell("municipality"), body.by_sector.municipality.to_string());
+        assert_eq!(cell("general-practice"), body.by_sector.general_practice.to_string());
+        assert_eq!(cell("patients"), body.by_sector.patients.to_string());
+        assert_eq!(cell("total"), body.seats.to_string());
+        let horsens = one(&section, "tr[data-governance-cluster=\"RM-HORSENS\"]");
+        assert_eq!(text(&one(&horsens, "td[data-field=\"population\"]")), "ikke oplyst");
+        assert_eq!(text(&one(&horsens, "td[data-field=\"per-seat\"]")), "ikke oplyst");
+        let region = one(&section, "tr[data-governance-region=\"RM\"]");
+        assert_eq!(text(&one(&region, "td[data-field=\"population\"]")), "ikke oplyst");
+        // Tables have captions, headers with scope, and scroll inside a named, focusable region.
+        let tables = all(&section, "table");
+        assert_eq!(tables.len(), 3);
+        for table in &tables {
+            let caption = one(table, "caption");
+            let scroller = table.parent_element().unwrap();
+            assert_eq!(scroller.get_attribute("tabindex").as_deref(), Some("0"));
+            assert_eq!(scroller.get_attribute("aria-labelledby"), caption.get_attribute("id"));
+            for th in all(table, "th") {
+                assert!(th.get_attribute("scope").is_some());
+            }
+        }
+        // English.
+        click(&one(&host, "button.sk-lang")).await;
+        let horsens = one(&host, "tr[data-governance-cluster=\"RM-HORSENS\"]");
+        assert_eq!(text(&one(&horsens, "td[data-field=\"population\"]")), "not given");
+    }
+
+    #[wasm_bindgen_test]
+    fn period_is_kept_and_validated_by_the_reducer() {
+        use std::rc::Rc;
+        use sundhedsklynger::web::state::{Action, DataInput, State, WidgetOptions};
+        use yew::Reducible;
+
+        let demo = WidgetOptions { data: DataInput::Text(Rc::from(DEMO)), ..Default::default() };
+        let state = Rc::new(State::new(&demo, 0));
+        let periods = state.figures.periods.clone();
+        assert_eq!(state.period.as_ref(), periods.last());
+        let same = Rc::clone(&state).reduce(Action::SelectPeriod("1900".into()));
+        assert!(Rc::ptr_eq(&same, &state), "an unknown period is ignored");
+        let first = Rc::clone(&state).reduce(Action::SelectPeriod(periods[0].clone()));
+        assert_eq!(first.period.as_ref(), Some(&periods[0]));
+        assert!(first.figures == state.figures, "a period change does not compute the figures again");
+        // New options compute the figures again and keep the period.
+        let options = KeyFigureOptions { suppress_below: 1e9, ..Default::default() };
+        let next = Rc::clone(&first).reduce(Action::Apply { options: WidgetOptions { key_figure_options: options, ..demo.clone() }, serial: 1 });
+        assert!(next.figures != first.figures);
+        assert_eq!(next.period.as_ref(), Some(&periods[0]));
+        // Data without indicators: no period.
+        let default = Rc::clone(&next).reduce(Action::LoadData(DataInput::Default));
+        assert_eq!(default.period, None);
+        assert!(default.figures.periods.is_empty());
+    }
+}

@@ -14,3 +14,4 @@ cp -R www/. dist/
 cp npm/index.js dist/pkg/
 cp -R pkg/web dist/pkg/web
 [ -f dist/index.html ] || die "dist/index.html missing (www/index.html?)"
+"$ROOT/scripts/size.sh" dist/pkg/index.js dist/pkg/web/*.js dist/pkg/web/*.wasm

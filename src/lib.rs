@@ -18,6 +18,7 @@ pub mod finding;
 pub mod indicators;
 pub mod keyfigures;
 pub mod labels;
+pub mod layout;
 pub mod model;
 pub mod profile;
 pub mod read;

@@ -95,9 +95,9 @@ proptest! {
         let (mp, map) = mirror(&parent);
         let mut mw = vec![0.0; w.len()];
         let mut mh = vec![0.0; h.len()];
-        for old in 0..w.len() {
-            mw[map[old]] = w[old];
-            mh[map[old]] = h[old];
+        for (old, &new) in map.iter().enumerate() {
+            mw[new] = w[old];
+            mh[new] = h[old];
         }
         let m = layout(&mp, &mw, &mh, &LayoutOptions::default()).unwrap();
         prop_assert!((l.total_width - m.total_width).abs() < 1e-6);

@@ -108,11 +108,13 @@ pub fn body(data: &Dataset, id: &BodyId, profile: &RuleProfile) -> Body {
         .collect();
     let derived = listed.is_empty();
     let mut seats = if derived { derive_seats(data, id, &region, profile) } else { listed };
-    seats.sort_by_key(|s| seat_order(data, s));
+    let members: Vec<&str> = cluster.as_deref().and_then(|c| data.cluster(c)).map(|c| c.members.iter().map(|m| m.municipality.as_str()).collect()).unwrap_or_default();
+    seats.sort_by_key(|s| seat_order(data, &members, s));
     Body { id: id.clone(), region, cluster, seats, derived }
 }
 
-fn seat_order(data: &Dataset, s: &BodySeat) -> (u8, u8, usize, usize) {
+/// Chair first, then by role, cluster and municipality — municipalities in the cluster's own order.
+fn seat_order(data: &Dataset, members: &[&str], s: &BodySeat) -> (u8, u8, usize, usize) {
     let office = match s.office {
         Some(Office::Chair) => 0,
         Some(Office::CoChair) => 1,
@@ -122,7 +124,7 @@ fn seat_order(data: &Dataset, s: &BodySeat) -> (u8, u8, usize, usize) {
     let municipality = s
         .municipality
         .as_deref()
-        .and_then(|m| data.municipalities.iter().position(|x| x.code == m))
+        .and_then(|m| members.iter().position(|x| *x == m).or_else(|| data.municipalities.iter().position(|x| x.code == m).map(|i| members.len() + i)))
         .unwrap_or(usize::MAX);
     let cluster = s.cluster.as_deref().and_then(|c| data.clusters.iter().position(|x| x.id == c)).unwrap_or(usize::MAX);
     (office, s.role as u8, cluster, municipality)

@@ -13,6 +13,7 @@
 //! assert_eq!(report.dataset.clusters.len(), 22);
 //! ```
 
+pub mod chart;
 pub mod compose;
 pub mod finding;
 pub mod indicators;

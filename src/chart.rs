@@ -1,0 +1,300 @@
+//! The org chart as a tree of nodes, with what the view needs and nothing browser-side:
+//! which nodes are visible under the current expand/collapse state and sector filter,
+//! search, one person's seats across bodies, and the WAI-ARIA tree-view navigation
+//! (next/previous visible item, parent, first child, Home/End, `*`, type-ahead).
+//!
+//! Shape: Region → SSU → seats; Region → cluster → political / professional level → seats.
+//! Several regions make a forest.
+
+use std::collections::HashMap;
+
+use crate::compose::{region_bodies, Body};
+use crate::labels::{body_kind_name, municipality_name, seat_label, status_name};
+use crate::model::{BodyKind, Dataset, Sector, Status};
+use crate::profile::RuleProfile;
+use crate::text::{Lang, Text};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NodeKind {
+    Region,
+    Body(BodyKind),
+    Cluster,
+    Seat,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartNode {
+    /// Stable id: `"RM"`, `"RM/ssu"`, `"RM-HORSENS"`, `"RM-HORSENS/political"`, `"RM-HORSENS/political#2"`.
+    pub id: String,
+    pub parent: Option<usize>,
+    pub kind: NodeKind,
+    pub label: Text,
+    /// The holder of a seat ("Anne Eksempel (A)"), or a body's or cluster's short facts.
+    pub detail: Option<Text>,
+    pub sector: Option<Sector>,
+    pub person: Option<String>,
+    pub municipality: Option<String>,
+    pub status: Status,
+    pub sources: Vec<String>,
+    /// True for a seat shown by role because the data list no seats for its body.
+    pub derived: bool,
+    /// Lower-case text the search looks in: labels in both languages, person, party, municipality.
+    search: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Chart {
+    pub nodes: Vec<ChartNode>,
+    pub children: Vec<Vec<usize>>,
+    pub roots: Vec<usize>,
+    /// Person id → the seat nodes the person holds.
+    pub person_seats: HashMap<String, Vec<usize>>,
+}
+
+/// What is shown: expanded nodes and the sectors whose seats are shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewState {
+    pub expanded: Vec<bool>,
+    /// Seats of these sectors are hidden.
+    pub hidden_sectors: Vec<Sector>,
+}
+
+impl Chart {
+    /// The chart of the given regions (all when empty), in data order.
+    pub fn build(data: &Dataset, profile: &RuleProfile, regions: &[&str]) -> Chart {
+        let mut chart = Chart::default();
+        for region in data.regions.iter().filter(|r| regions.is_empty() || regions.contains(&r.id.as_str())) {
+            let rb = region_bodies(data, &region.id, profile);
+            let r = chart.push(None, region.id.clone(), NodeKind::Region, Text::new(region.name.clone(), region.name.clone()), Status::Confirmed, region.sources.clone());
+            chart.body(data, r, &rb.ssu);
+            for cb in &rb.clusters {
+                let Some(cluster) = data.cluster(&cb.cluster) else { continue };
+                let c = chart.push(Some(r), cluster.id.clone(), NodeKind::Cluster, Text::new(cluster.name.clone(), cluster.name.clone()), cluster.status, cluster.sources.clone());
+                let members: Vec<String> = cluster.members.iter().map(|m| data.municipality(&m.municipality).map(|x| x.name.clone()).unwrap_or_else(|| m.municipality.clone())).collect();
+                let status = status_name(cluster.status);
+                chart.nodes[c].detail = Some(Text::new(
+                    format!("{} · {}", members.join(", "), status.da),
+                    format!("{} · {}", members.join(", "), status.en),
+                ));
+                chart.nodes[c].search.push_str(&members.join(" ").to_lowercase());
+                chart.body(data, c, &cb.political);
+                chart.body(data, c, &cb.professional);
+            }
+        }
+        chart
+    }
+
+    fn push(&mut self, parent: Option<usize>, id: String, kind: NodeKind, label: Text, status: Status, sources: Vec<String>) -> usize {
+        let i = self.nodes.len();
+        let search = format!("{} {}", label.da, label.en).to_lowercase();
+        self.nodes.push(ChartNode { id, parent, kind, label, detail: None, sector: None, person: None, municipality: None, status, sources, derived: false, search });
+        self.children.push(Vec::new());
+        match parent {
+            Some(p) => self.children[p].push(i),
+            None => self.roots.push(i),
+        }
+        i
+    }
+
+    fn body(&mut self, data: &Dataset, parent: usize, body: &Body) {
+        let b = self.push(Some(parent), body.id.to_string(), NodeKind::Body(body.id.kind), body_kind_name(body.id.kind), Status::Confirmed, Vec::new());
+        for (k, seat) in body.seats.iter().enumerate() {
+            let s = self.push(Some(b), format!("{}#{k}", body.id), NodeKind::Seat, seat_label(data, seat), seat.status, seat.sources.clone());
+            let node = &mut self.nodes[s];
+            node.sector = Some(seat.sector());
+            node.derived = seat.seat_index.is_none();
+            node.municipality = seat.municipality.clone();
+            if let Some(code) = &seat.municipality {
+                let m = municipality_name(data, code);
+                node.search.push_str(&format!(" {} {}", m.da, code).to_lowercase());
+            }
+            if let Some(person) = seat.person.as_deref().and_then(|p| data.person(p)) {
+                let text = match &person.party {
+                    Some(party) => format!("{} ({party})", person.name),
+                    None => person.name.clone(),
+                };
+                node.search.push_str(&format!(" {}", text.to_lowercase()));
+                node.detail = Some(Text::new(text.clone(), text));
+                node.person = Some(person.id.clone());
+                self.person_seats.entry(person.id.clone()).or_default().push(s);
+            }
+        }
+    }
+
+    /// Depth of a node (roots are 0).
+    pub fn depth(&self, mut v: usize) -> usize {
+        let mut d = 0;
+        while let Some(p) = self.nodes[v].parent {
+            d += 1;
+            v = p;
+        }
+        d
+    }
+
+    /// The initial state: regions and clusters open, bodies closed.
+    pub fn initial_state(&self) -> ViewState {
+        let expanded = self.nodes.iter().map(|n| matches!(n.kind, NodeKind::Region | NodeKind::Cluster)).collect();
+        ViewState { expanded, hidden_sectors: Vec::new() }
+    }
+
+    fn shown(&self, v: usize, state: &ViewState) -> bool {
+        self.nodes[v].sector.is_none_or(|s| !state.hidden_sectors.contains(&s))
+    }
+
+    /// A node's children as shown (the sector filter applied).
+    pub fn shown_children<'a>(&'a self, v: usize, state: &'a ViewState) -> impl Iterator<Item = usize> + 'a {
+        self.children[v].iter().copied().filter(move |&c| self.shown(c, state))
+    }
+
+    /// Whether a node has children to expand (under the filter).
+    pub fn is_parent(&self, v: usize, state: &ViewState) -> bool {
+        self.shown_children(v, state).next().is_some()
+    }
+
+    /// The visible nodes in display (pre-)order: every ancestor expanded, the filter applied.
+    pub fn visible(&self, state: &ViewState) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack: Vec<usize> = self.roots.iter().rev().copied().collect();
+        while let Some(v) = stack.pop() {
+            out.push(v);
+            if state.expanded.get(v).copied().unwrap_or(false) {
+                let kids: Vec<usize> = self.shown_children(v, state).collect();
+                stack.extend(kids.into_iter().rev());
+            }
+        }
+        out
+    }
+
+    /// `aria-setsize` and `aria-posinset` of a node among its shown siblings.
+    pub fn set_position(&self, v: usize, state: &ViewState) -> (usize, usize) {
+        let siblings: Vec<usize> = match self.nodes[v].parent {
+            Some(p) => self.shown_children(p, state).collect(),
+            None => self.roots.clone(),
+        };
+        let pos = siblings.iter().position(|&s| s == v).map_or(1, |i| i + 1);
+        (siblings.len(), pos)
+    }
+
+    /// Nodes whose text contains every word of `query` (case-insensitive), in chart order.
+    pub fn search(&self, query: &str) -> Vec<usize> {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        (0..self.nodes.len()).filter(|&i| words.iter().all(|w| self.nodes[i].search.contains(w.as_str()))).collect()
+    }
+
+    /// Expands every ancestor of `v` so that it becomes visible.
+    pub fn reveal(&self, v: usize, state: &mut ViewState) {
+        let mut p = self.nodes[v].parent;
+        while let Some(x) = p {
+            state.expanded[x] = true;
+            p = self.nodes[x].parent;
+        }
+    }
+
+    /// The other seats held by the person holding `v`.
+    pub fn other_seats(&self, v: usize) -> Vec<usize> {
+        self.nodes[v].person.as_ref().and_then(|p| self.person_seats.get(p)).map(|s| s.iter().copied().filter(|&x| x != v).collect()).unwrap_or_default()
+    }
+
+    /// The accessible description of a seat held by a person with other seats: where else they sit.
+    pub fn other_seats_description(&self, v: usize, lang: Lang) -> Option<String> {
+        let others = self.other_seats(v);
+        if others.is_empty() {
+            return None;
+        }
+        let place = |s: usize| {
+            let body = self.nodes[s].parent.map(|b| self.path_label(b, lang)).unwrap_or_default();
+            format!("{} – {}", self.nodes[s].label.get(lang), body)
+        };
+        let list: Vec<String> = others.into_iter().map(place).collect();
+        Some(match lang {
+            Lang::Da => format!("Har også plads i: {}", list.join("; ")),
+            Lang::En => format!("Also holds a seat in: {}", list.join("; ")),
+        })
+    }
+
+    /// "Politisk niveau, Horsensklyngen": a node's label with its parent's, for bodies.
+    pub fn path_label(&self, v: usize, lang: Lang) -> String {
+        let node = &self.nodes[v];
+        match (node.kind, node.parent) {
+            (NodeKind::Body(_), Some(p)) => format!("{}, {}", node.label.get(lang), self.nodes[p].label.get(lang)),
+            _ => node.label.get(lang).to_string(),
+        }
+    }
+}
+
+/// A key of the WAI-ARIA tree-view pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TreeKey {
+    Down,
+    Up,
+    Right,
+    Left,
+    Home,
+    End,
+    /// `*`: expand every sibling of the focused item.
+    ExpandSiblings,
+    /// A printable character: move to the next item starting with it.
+    Char(char),
+}
+
+/// What a key press does: the item to focus, and the new state when it changed.
+/// Type-ahead matches the labels in `lang`, the language on screen.
+pub fn navigate(chart: &Chart, state: &mut ViewState, focus: usize, key: TreeKey, lang: Lang) -> usize {
+    let visible = chart.visible(state);
+    let at = visible.iter().position(|&v| v == focus).unwrap_or(0);
+    let is_parent = |v: usize, state: &ViewState| chart.is_parent(v, state);
+    match key {
+        TreeKey::Down => visible.get(at + 1).copied().unwrap_or(focus),
+        TreeKey::Up => at.checked_sub(1).map(|i| visible[i]).unwrap_or(focus),
+        TreeKey::Home => visible.first().copied().unwrap_or(focus),
+        TreeKey::End => visible.last().copied().unwrap_or(focus),
+        TreeKey::Right => {
+            if !is_parent(focus, state) {
+                focus
+            } else if !state.expanded[focus] {
+                state.expanded[focus] = true;
+                focus
+            } else {
+                chart.shown_children(focus, state).next().unwrap_or(focus)
+            }
+        }
+        TreeKey::Left => {
+            if is_parent(focus, state) && state.expanded[focus] {
+                state.expanded[focus] = false;
+                focus
+            } else {
+                chart.nodes[focus].parent.unwrap_or(focus)
+            }
+        }
+        TreeKey::ExpandSiblings => {
+            let siblings: Vec<usize> = match chart.nodes[focus].parent {
+                Some(p) => chart.shown_children(p, state).collect(),
+                None => chart.roots.clone(),
+            };
+            for s in siblings {
+                if is_parent(s, state) {
+                    state.expanded[s] = true;
+                }
+            }
+            focus
+        }
+        TreeKey::Char(c) => {
+            let c = c.to_lowercase().to_string();
+            let n = visible.len();
+            (1..=n)
+                .map(|k| visible[(at + k) % n])
+                .find(|&v| chart.nodes[v].label.get(lang).to_lowercase().starts_with(&c))
+                .unwrap_or(focus)
+        }
+    }
+}
+
+/// Expands or collapses every node.
+pub fn set_all(chart: &Chart, state: &mut ViewState, expanded: bool) {
+    for (v, e) in state.expanded.iter_mut().enumerate() {
+        *e = expanded && !chart.children[v].is_empty();
+    }
+}

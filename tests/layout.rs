@@ -101,8 +101,7 @@ proptest! {
         }
         let m = layout(&mp, &mw, &mh, &LayoutOptions::default()).unwrap();
         prop_assert!((l.total_width - m.total_width).abs() < 1e-6);
-        for old in 0..w.len() {
-            let new = map[old];
+        for (old, &new) in map.iter().enumerate() {
             prop_assert!((m.x[new] + m.width[new] - (l.total_width - l.x[old])).abs() < 1e-6, "node {old}: {} vs {}", m.x[new], l.total_width - l.x[old] - l.width[old]);
             prop_assert!((m.y[new] - l.y[old]).abs() < 1e-9);
         }

@@ -14,6 +14,7 @@ pub enum Key {
     /// The language switch: the name of the *other* language, in that language.
     OtherLanguage,
     Controls,
+    ControlsWithPeriod,
     DefaultTitle,
     AsOf,
     RuleProfile,
@@ -85,6 +86,7 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         Key::Region => ("Region", "Region"),
         Key::OtherLanguage => ("English", "Dansk"),
         Key::Controls => ("Vælg region og sprog", "Choose region and language"),
+        Key::ControlsWithPeriod => ("Vælg region, periode og sprog", "Choose region, period and language"),
         Key::DefaultTitle => ("Sundhedsklynger og sundhedssamarbejdsudvalg", "Health clusters and health cooperation committees"),
         Key::AsOf => ("Data pr.", "Data as of"),
         Key::RuleProfile => ("Regelprofil", "Rule profile"),

@@ -109,7 +109,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     <span>{ format!("{}: {}", tr(Key::RuleProfile, lang), profile_name) }</span>
                 </p>
-                <div class="sk-controls" role="group" aria-label={tr(Key::Controls, lang)}>
+                <div class="sk-controls" role="group" aria-label={tr(if figures.periods.is_empty() { Key::Controls } else { Key::ControlsWithPeriod }, lang)}>
                     <RegionSwitcher
                         report={report.clone()}
                         selected={state.region.clone()}

@@ -133,43 +133,37 @@ pub fn FigurePanel(props: &FigurePanelProps) -> Html {
                 <p class="sk-incomplete">{ i18n::incomplete(&left_out, lang) }</p>
             }
             <ul class="sk-figure-list">
-                { for (0..indicators.len()).map(|i| html! {
-                    <FigureItem
-                        figures={props.figures.clone()}
-                        indicator={i}
-                        figure={figure(i).cloned()}
-                        data={props.report.clone()}
-                        level_text={level_text.clone()}
-                        options={props.options.clone()}
-                        heading={props.heading + 1}
-                        {lang}
-                    />
-                }) }
+                { for (0..indicators.len()).map(|i| figure_item(&Item {
+                    indicator: &indicators[i],
+                    figure: figure(i),
+                    data,
+                    level_text: &level_text,
+                    options: &props.options,
+                    heading: props.heading + 1,
+                    lang,
+                })) }
             </ul>
             <p class="sk-hint">{ i18n::significance_hint(&level_text, lang) }</p>
         </section>
     }
 }
 
-#[derive(Clone, PartialEq, Properties)]
-struct FigureItemProps {
-    figures: Shared<Figures>,
-    /// Position of the indicator in `figures`.
-    indicator: usize,
-    figure: Option<Figure>,
-    data: Shared<Report>,
-    level_text: AttrValue,
-    options: KeyFigureOptions,
+/// One indicator's figure in a panel.
+struct Item<'a> {
+    indicator: &'a IndicatorFigures,
+    figure: Option<&'a Figure>,
+    data: &'a Dataset,
+    level_text: &'a str,
+    options: &'a KeyFigureOptions,
     heading: u8,
     lang: Lang,
 }
 
-#[component]
-fn FigureItem(props: &FigureItemProps) -> Html {
+fn figure_item(props: &Item) -> Html {
     let lang = props.lang;
-    let Some(ind) = props.figures.indicators().get(props.indicator) else { return html! {} };
-    let f = props.figure.as_ref();
-    let data = &props.data.dataset;
+    let ind = props.indicator;
+    let f = props.figure;
+    let data = props.data;
     let ok = f.filter(|f| f.status == FigureStatus::Ok);
     let status = match f.map(|f| f.status) {
         Some(FigureStatus::Ok) => "ok",
@@ -185,7 +179,7 @@ fn FigureItem(props: &FigureItemProps) -> Html {
         <li class="sk-figure" data-indicator={ind.id.clone()} data-status={status}>
             { heading(props.heading, None, Some("sk-figure-name"), html! { { ind.name.get(lang) } }) }
             <p class="sk-figure-main">
-                { value_text(f, ind, &props.options, lang) }
+                { value_text(f, ind, props.options, lang) }
                 if ok.is_some() {
                     { " " }<span class="sk-unit">{ ind.unit.get(lang) }</span>
                 }
@@ -196,7 +190,7 @@ fn FigureItem(props: &FigureItemProps) -> Html {
             <dl class="sk-figure-facts">
                 if let Some(f) = ok {
                     if let (Some(lower), Some(upper)) = (f.lower, f.upper) {
-                        <dt>{ i18n::interval(&props.level_text, lang) }</dt>
+                        <dt>{ i18n::interval(props.level_text, lang) }</dt>
                         <dd class="sk-interval">{ interval_text(lower, upper, lang) }</dd>
                     }
                     if let Some(c) = &f.region {

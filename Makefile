@@ -57,9 +57,11 @@ test-native:
 	$(ENSURE) rust
 	cargo test
 
+# chromedriver leaves Chromium's profile dirs behind in $$TMPDIR: give it a private one.
 test-wasm:
 	$(ENSURE) rust wasm-bindgen chromium
-	$(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown
+	tmp="$$(mktemp -d "$${TMPDIR:-/tmp}/sk-wasm-test.XXXXXX")"; trap 'rm -rf "$$tmp"' EXIT; \
+	TMPDIR="$$tmp" $(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown
 
 test-node: package
 	node --test tests/node/*.test.mjs

@@ -56,6 +56,8 @@ ensure_wasm_bindgen() {
   log "wasm-bindgen: have '${have:-none}', Cargo.lock wants $want: cargo install wasm-bindgen-cli --version $want (about 10 minutes)"
   # No --locked: the registry mirror lacks one of the locked dependency versions.
   timed "cargo install wasm-bindgen-cli" cargo install wasm-bindgen-cli --version "$want" --force
+  have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" || true
+  [ "$have" = "$want" ] || die "after cargo install, wasm-bindgen --version says '${have:-nothing}', not $want (is ~/.cargo/bin first on PATH?)"
 }
 
 ensure_chromium() {

@@ -46,6 +46,8 @@ echo
 printf '%-8s %-20s %8s %8s %8s\n' suite result seconds passed failed
 for s in "${suites[@]}"; do
   read -r p f < <(count "$logdir/$s.log")
+  # A suite that failed without a failing test (a build error, say) counts as one failure.
+  if [ "${status[$s]}" != ok ] && [ "$f" -eq 0 ]; then f=1; fi
   total_p=$((total_p + p)); total_f=$((total_f + f))
   printf '%-8s %-20s %8d %8d %8d\n' "$s" "${status[$s]}" "${took[$s]}" "$p" "$f"
 done

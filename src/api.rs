@@ -66,8 +66,11 @@ struct ValidationResult {
     findings: Vec<Finding>,
 }
 
+/// Plain data to a JS value: serialised to JSON text and parsed by the engine's own
+/// `JSON.parse`, which builds large results (25,000 figures) several times faster than
+/// creating each object across the boundary.
 pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+    serde_json::to_string(value).ok().and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
 }
 
 /// Turns what a caller passed (JSON text or a JS object) into JSON text. A JS value

@@ -77,8 +77,19 @@ pub fn check(text: &str, options: &Options) -> Report {
 }
 
 /// The JSON Schema of the data format, generated from the Rust types.
-pub fn schema() -> serde_json::Value {
+#[cfg(not(target_arch = "wasm32"))]
+pub fn generate_schema() -> serde_json::Value {
     let mut schema = schemars::schema_for!(Dataset);
     schema.insert("$id".into(), "https://sundhedsklynger.invalid/schema/sundhedsklynger-1.schema.json".into());
     schema.to_value()
+}
+
+/// The shipped JSON Schema (`schema/sundhedsklynger.schema.json`). It is generated from the
+/// Rust types natively (`generate_schema`, checked by the tests); the wasm build embeds the
+/// file rather than the generator, which would add its code to every download.
+pub const SCHEMA_JSON: &str = include_str!("../schema/sundhedsklynger.schema.json");
+
+/// The JSON Schema of the data format.
+pub fn schema() -> serde_json::Value {
+    serde_json::from_str(SCHEMA_JSON).unwrap_or(serde_json::Value::Null)
 }

@@ -6,10 +6,12 @@
 //! so their ids are derived (see [`BodyId`]). Field names are English; Danish proper
 //! names stay as values.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::borrow::Cow;
 use std::fmt;
 
-use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+#[cfg(not(target_arch = "wasm32"))]
+use schemars::{json_schema, Schema, SchemaGenerator};
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::indicators::{Indicator, IndicatorValue};
@@ -21,12 +23,13 @@ use crate::text::Text;
 pub const FORMAT: &str = "sundhedsklynger/1";
 
 /// A complete data set: the structure of Danish health governance at one date.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
-#[schemars(title = "sundhedsklynger data set", description = "Danish health clusters (sundhedsklynger) and health cooperation committees (SSU), format sundhedsklynger/1.")]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(title = "sundhedsklynger data set", description = "Danish health clusters (sundhedsklynger) and health cooperation committees (SSU), format sundhedsklynger/1."))]
 pub struct Dataset {
     /// Always `"sundhedsklynger/1"`.
-    #[schemars(extend("const" = "sundhedsklynger/1"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = "sundhedsklynger/1")))]
     pub format: String,
     /// Optional link to the JSON Schema, for editors.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
@@ -38,7 +41,7 @@ pub struct Dataset {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// The date the data describe, `YYYY-MM-DD`.
-    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
     pub as_of: String,
     /// Id of the rule profile to check the bodies against (built-in or in `profiles`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -68,7 +71,8 @@ pub struct Dataset {
 }
 
 /// How far a piece of data has been checked against a source.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// A region or hospital page lists it.
@@ -80,8 +84,9 @@ pub enum Status {
 }
 
 /// One of the five regions.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Region {
     /// Nationally unique id, e.g. `"RH"`.
     pub id: String,
@@ -89,18 +94,19 @@ pub struct Region {
     pub name: String,
     /// Official 4-digit regionskode, e.g. `"1084"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = r"^\d{4}$"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}$")))]
     pub code: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
 }
 
 /// A municipality (kommune), identified by its official kommunekode.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Municipality {
     /// The official 3-digit kommunekode as a string, e.g. `"101"` for København.
-    #[schemars(regex(pattern = r"^\d{3}$"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{3}$")))]
     pub code: String,
     pub name: String,
     /// Id of the region the municipality lies in.
@@ -110,20 +116,22 @@ pub struct Municipality {
 }
 
 /// A population count with its reference date and source.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Population {
     pub value: u32,
     /// Reference date, `YYYY-MM-DD`.
-    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
     pub date: String,
     /// URL of the source.
     pub source: String,
 }
 
 /// A health cluster (sundhedsklynge) around one or more acute hospitals.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Cluster {
     /// Nationally unique id (names repeat across regions), e.g. `"RH-SYD"`.
     pub id: String,
@@ -154,8 +162,9 @@ fn is_confirmed(s: &Status) -> bool {
 }
 
 /// A municipality's membership of a cluster.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Membership {
     /// Kommunekode of the member municipality.
     pub municipality: String,
@@ -228,7 +237,8 @@ impl<'de> Deserialize<'de> for Share {
     }
 }
 
-impl JsonSchema for Share {
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Share {
     fn schema_name() -> Cow<'static, str> {
         "Share".into()
     }
@@ -244,8 +254,9 @@ impl JsonSchema for Share {
 }
 
 /// A person who holds one or more seats.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Person {
     pub id: String,
     pub name: String,
@@ -256,8 +267,9 @@ pub struct Person {
 }
 
 /// A seat: a role in one body, possibly held by a known person.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Seat {
     pub id: String,
     /// Body id: `"<region id>/ssu"`, `"<cluster id>/political"` or `"<cluster id>/professional"`.
@@ -284,7 +296,8 @@ pub struct Seat {
 }
 
 /// The role a seat gives in its body.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     /// Regionsrådsformand.
@@ -310,7 +323,8 @@ pub enum Role {
 }
 
 /// The sector a role belongs to, for colour and counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Sector {
     Region,
@@ -341,7 +355,8 @@ impl Role {
 }
 
 /// A chairing office held with a seat.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Office {
     Chair,
@@ -350,7 +365,8 @@ pub enum Office {
 }
 
 /// The three kinds of body the structure has.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum BodyKind {
     /// Sundhedssamarbejdsudvalg, one per region.

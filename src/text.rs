@@ -1,12 +1,12 @@
 //! Bilingual user-facing text. Danish is the primary language of the widget;
 //! English is always available beside it.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A text in Danish and English.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Text {
     pub da: String,
     pub en: String,
@@ -27,7 +27,8 @@ impl Text {
 }
 
 /// The languages of the user interface.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]

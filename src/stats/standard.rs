@@ -2,7 +2,6 @@
 
 use std::sync::OnceLock;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::text::Text;
@@ -62,8 +61,9 @@ impl std::fmt::Display for AgeBand {
 }
 
 /// A standard population: a weight per age band.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct StandardPopulation {
     pub id: String,
     pub name: Text,

@@ -56,6 +56,15 @@ export interface KeyFiguresResult {
   governance: Record<string, unknown>;
   indicators: Array<{ id: string; name: Text; unit: Text; synthetic: boolean; periods: string[]; figures: Figure[]; inequality: unknown[]; gradients: unknown[]; [key: string]: unknown }>;
 }
+/** Options for `layoutTree`. Sizes in CSS px. */
+export interface LayoutTreeOptions {
+  orientation?: "top-down" | "left-right";
+  siblingGap?: number; subtreeGap?: number; levelGap?: number;
+  /** Stack a parent's leaf children in columns from this many on. */
+  compactMinLeaves?: number; compactColumns?: number;
+}
+/** Top-left corners of the node boxes and the size of the drawing. */
+export interface LayoutTreeResult { x: Float64Array; y: Float64Array; width: number; height: number }
 /** A data set in the format "sundhedsklynger/1" (see `schema()`). */
 export type SundhedsklyngerData = Record<string, unknown> & { format: "sundhedsklynger/1" };
 "#;
@@ -181,6 +190,51 @@ pub fn key_figures(
     let figures = crate::keyfigures::key_figures(&dataset, &profile, &key_figure_options(&options));
     let ok = !findings.iter().any(|f| f.severity == Severity::Error);
     to_js(&KeyFiguresResult { ok, findings, figures })
+}
+
+/// Lays out a forest: `parents[i]` is the index of node i's parent, or −1 for a root;
+/// children keep their order. Throws a `RangeError` naming the node for a cycle, an unknown
+/// parent, a bad size or arrays of different lengths.
+#[wasm_bindgen(js_name = layoutTree, unchecked_return_type = "LayoutTreeResult")]
+pub fn layout_tree(
+    parents: &[i32],
+    widths: &[f64],
+    heights: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "LayoutTreeOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    use crate::layout::{layout, LayoutError, LayoutOptions, Orientation};
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    let mut o = LayoutOptions::default();
+    if options.is_object() {
+        let get = |k: &str| number_option(&options, k).filter(|x| *x >= 0.0);
+        o.sibling_gap = get("siblingGap").unwrap_or(o.sibling_gap);
+        o.subtree_gap = get("subtreeGap").unwrap_or(o.subtree_gap);
+        o.level_gap = get("levelGap").unwrap_or(o.level_gap);
+        o.compact_min_leaves = get("compactMinLeaves").map(|n| n as usize);
+        o.compact_columns = get("compactColumns").map_or(o.compact_columns, |n| n as usize);
+        let orientation = js_sys::Reflect::get(&options, &JsValue::from_str("orientation")).ok().and_then(|v| v.as_string());
+        if orientation.as_deref() == Some("left-right") {
+            o.orientation = Orientation::LeftRight;
+        }
+    }
+    let parent: Vec<Option<usize>> = parents.iter().map(|&p| usize::try_from(p).ok()).collect();
+    let error = |e: LayoutError| -> JsValue {
+        let msg = match e {
+            LayoutError::LengthMismatch => "parents, widths and heights must have the same length".to_string(),
+            LayoutError::UnknownParent { node } => format!("node {node}: its parent does not exist"),
+            LayoutError::Cycle { node } => format!("node {node} is on a cycle of parents"),
+            LayoutError::InvalidSize { node } => format!("node {node}: width and height must be finite and ≥ 0"),
+        };
+        js_sys::RangeError::new(&msg).into()
+    };
+    let l = layout(&parent, widths, heights, &o).map_err(error)?;
+    let out = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(k), &v);
+    set("x", js_sys::Float64Array::from(l.x.as_slice()).into())?;
+    set("y", js_sys::Float64Array::from(l.y.as_slice()).into())?;
+    set("width", l.total_width.into())?;
+    set("height", l.total_height.into())?;
+    Ok(out.into())
 }
 
 /// The JSON Schema of the data format.

@@ -78,6 +78,37 @@ pub enum Key {
     MostPerSeat,
     SpreadRatio,
     NotInChart,
+    // The org chart
+    ViewChart,
+    ViewList,
+    ViewSwitch,
+    ChartTools,
+    ExpandAll,
+    CollapseAll,
+    ZoomIn,
+    ZoomOut,
+    Fit,
+    CentreSelected,
+    LeftToRight,
+    Search,
+    NextHit,
+    Sectors,
+    ExportSvg,
+    ExportPng,
+    Print,
+    Details,
+    NoSelection,
+    Role,
+    Person,
+    Municipality,
+    Status,
+    Derived,
+    ChartHelp,
+    TooLargeForPng,
+    ExportFailed,
+    Zoom,
+    Kind,
+    Sector,
 }
 
 /// The text of `key` in `lang`.
@@ -161,6 +192,42 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         Key::MostPerSeat => ("Flest indbyggere pr. kommunal plads", "Most inhabitants per municipal seat"),
         Key::SpreadRatio => ("Forhold flest/færrest", "Ratio most/fewest"),
         Key::NotInChart => ("Ikke i diagrammet", "Not in the chart"),
+        Key::ViewChart => ("Diagram", "Chart"),
+        Key::ViewList => ("Liste", "List"),
+        Key::ViewSwitch => ("Visning", "View"),
+        Key::ChartTools => ("Diagramværktøjer", "Chart tools"),
+        Key::ExpandAll => ("Fold alt ud", "Expand all"),
+        Key::CollapseAll => ("Fold alt sammen", "Collapse all"),
+        Key::ZoomIn => ("Zoom ind", "Zoom in"),
+        Key::ZoomOut => ("Zoom ud", "Zoom out"),
+        Key::Fit => ("Tilpas til skærm", "Fit to screen"),
+        Key::CentreSelected => ("Centrér valgte", "Centre selected"),
+        Key::LeftToRight => ("Vandret (venstre mod højre)", "Horizontal (left to right)"),
+        Key::Search => ("Søg (navn, kommune, rolle, parti)", "Search (name, municipality, role, party)"),
+        Key::NextHit => ("Næste fund", "Next hit"),
+        Key::Sectors => ("Vis sektorer", "Show sectors"),
+        Key::ExportSvg => ("Hent SVG", "Download SVG"),
+        Key::ExportPng => ("Hent PNG", "Download PNG"),
+        Key::Print => ("Udskriv", "Print"),
+        Key::Details => ("Detaljer", "Details"),
+        Key::NoSelection => ("Vælg et felt i diagrammet for at se detaljer.", "Select a box in the chart to see its details."),
+        Key::Role => ("Rolle", "Role"),
+        Key::Person => ("Person", "Person"),
+        Key::Municipality => ("Kommune", "Municipality"),
+        Key::Status => ("Status", "Status"),
+        Key::Derived => ("Pladsen vises efter regelprofilen; data angiver ingen person.", "The seat is shown by the rule profile; the data name no person."),
+        Key::ChartHelp => (
+            "Piletaster flytter mellem felterne, Enter viser detaljer, * folder søskende ud. Træk for at panorere, rul eller knib for at zoome.",
+            "Arrow keys move between the boxes, Enter shows details, * expands siblings. Drag to pan, scroll or pinch to zoom.",
+        ),
+        Key::TooLargeForPng => (
+            "Diagrammet er for stort til et PNG-billede. Fold noget sammen, eller hent SVG.",
+            "The chart is too large for a PNG image. Collapse some of it, or download SVG.",
+        ),
+        Key::ExportFailed => ("Eksporten mislykkedes.", "The export failed."),
+        Key::Zoom => ("Zoom", "Zoom"),
+        Key::Kind => ("Type", "Type"),
+        Key::Sector => ("Sektor", "Sector"),
     };
     match lang {
         Lang::Da => da,
@@ -470,4 +537,23 @@ pub fn populations_unknown(lang: Lang) -> &'static str {
 /// "12.345 (Samsø)".
 pub fn value_at(value: &str, place: &str) -> String {
     format!("{value} ({place})")
+}
+
+/// "3 fund" / "3 hits"; "Fund 2 af 3" / "Hit 2 of 3".
+pub fn hits(count: usize, current: Option<usize>, lang: Lang) -> String {
+    match (lang, current) {
+        (Lang::Da, Some(i)) => format!("Fund {} af {count}", i + 1),
+        (Lang::En, Some(i)) => format!("Hit {} of {count}", i + 1),
+        (Lang::Da, None) => format!("{count} fund"),
+        (Lang::En, None) if count == 1 => "1 hit".into(),
+        (Lang::En, None) => format!("{count} hits"),
+    }
+}
+
+/// The tree's accessible name: "Organisationsdiagram: Region Midtjylland".
+pub fn chart_name(region: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Organisationsdiagram: {region}"),
+        Lang::En => format!("Organisation chart: {region}"),
+    }
 }

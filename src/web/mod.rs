@@ -5,7 +5,9 @@
 //! its reducer; `components` are thin views of it; [`mount`] is the JavaScript entry.
 //! All logic about the data lives in the pure core (`compose`, `labels`, `validate`).
 
+pub mod chart_draw;
 mod components;
+mod export;
 mod format;
 mod i18n;
 pub mod mount;
@@ -13,4 +15,5 @@ pub mod state;
 mod style;
 
 pub use components::app::{App, AppProps};
+pub use components::chart::{ChartProps, ChartView};
 pub use mount::{mount, WidgetHandle};

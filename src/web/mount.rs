@@ -10,7 +10,7 @@ use crate::api::{input_text, key_figure_options};
 use crate::keyfigures::KeyFigureOptions;
 use crate::text::Lang;
 use crate::web::components::app::{App, AppProps};
-use crate::web::state::{DataInput, WidgetOptions};
+use crate::web::state::{DataInput, Theme, ViewMode, WidgetOptions};
 use crate::web::style;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -40,6 +40,12 @@ export interface MountOptions {
    * current options and `null` returns to the defaults.
    */
   keyFigureOptions?: MountKeyFigureOptions | null;
+  /** How the region is shown: "chart" (default, the interactive org chart) or "list" (cards). */
+  view?: "chart" | "list";
+  /** Colour theme: "auto" (default, follows prefers-color-scheme), "light" or "dark". */
+  theme?: "light" | "dark" | "auto";
+  /** Keep the node selected in the chart in the URL hash (`#sk-node=<id>`). Default false. */
+  deepLink?: boolean;
 }
 /** Options for the widget's key figures (see `KeyFigureOptions` for `keyFigures`). */
 export interface MountKeyFigureOptions {
@@ -62,6 +68,9 @@ struct Given {
     region: Option<String>,
     lang: Option<Lang>,
     key_figure_options: Option<KeyFigureOptions>,
+    view: Option<ViewMode>,
+    theme: Option<Theme>,
+    deep_link: Option<bool>,
 }
 
 impl Given {
@@ -87,7 +96,10 @@ impl Given {
         let lang = field("lang").and_then(|v| v.as_string()).map(|code| Lang::from_code(&code));
         // `null` (or anything that is not an object) gives the defaults.
         let key_figure_options = field("keyFigureOptions").map(|v| key_figure_options(&v));
-        Given { data, profile, region, lang, key_figure_options }
+        let view = field("view").and_then(|v| v.as_string()).and_then(|code| ViewMode::from_code(&code));
+        let theme = field("theme").and_then(|v| v.as_string()).map(|code| Theme::from_code(&code));
+        let deep_link = field("deepLink").and_then(|v| v.as_bool());
+        Given { data, profile, region, lang, key_figure_options, view, theme, deep_link }
     }
 }
 
@@ -120,6 +132,9 @@ pub fn mount(
             region: given.region,
             lang: given.lang,
             key_figure_options: given.key_figure_options.unwrap_or_default(),
+            view: given.view,
+            theme: given.theme.unwrap_or_default(),
+            deep_link: given.deep_link.unwrap_or(false),
         },
         serial: 0,
     };
@@ -154,8 +169,15 @@ impl WidgetHandle {
             props.options.key_figure_options = options;
         }
         // Region and language apply once, when given: the user may change them later.
+        if let Some(theme) = given.theme {
+            props.options.theme = theme;
+        }
+        if let Some(deep_link) = given.deep_link {
+            props.options.deep_link = deep_link;
+        }
         props.options.region = given.region;
         props.options.lang = given.lang;
+        props.options.view = given.view;
         props.serial = props.serial.wrapping_add(1);
         mounted.props = props.clone();
         mounted.app.update(props);

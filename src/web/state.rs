@@ -10,7 +10,11 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::chart::{self as tree, Chart, TreeKey, ViewState};
 use crate::compose::{self, RegionBodies};
+use crate::layout::Orientation;
+use crate::model::Sector;
+use crate::web::chart_draw::{self, Placed};
 use crate::finding::{Finding, Severity};
 use crate::keyfigures::{self, AreaLevel, Figure, IndicatorFigures, KeyFigureOptions, KeyFigures};
 use crate::model::{BodyId, BodyKind, Dataset};
@@ -73,6 +77,58 @@ pub struct WidgetOptions {
     pub lang: Option<Lang>,
     /// How the key figures are computed (confidence level, suppression, proportion method).
     pub key_figure_options: KeyFigureOptions,
+    /// Chart or list; `None` keeps the current one (the chart at start).
+    pub view: Option<ViewMode>,
+    /// Colour theme (`auto` follows `prefers-color-scheme`).
+    pub theme: Theme,
+    /// Keep the selected chart node in the URL hash (`#sk-node=<id>`). Off by default.
+    pub deep_link: bool,
+}
+
+/// How the region is shown: the interactive org chart, or the cards ("Liste").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ViewMode {
+    #[default]
+    Chart,
+    List,
+}
+
+impl ViewMode {
+    pub fn from_code(code: &str) -> Option<ViewMode> {
+        match code {
+            "chart" => Some(ViewMode::Chart),
+            "list" => Some(ViewMode::List),
+            _ => None,
+        }
+    }
+}
+
+/// The colour theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    pub fn from_code(code: &str) -> Theme {
+        match code {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::Auto,
+        }
+    }
+
+    /// The class on `.sk-widget`.
+    pub fn class(self) -> &'static str {
+        match self {
+            Theme::Light => "sk-theme-light",
+            Theme::Dark => "sk-theme-dark",
+            Theme::Auto => "sk-theme-auto",
+        }
+    }
 }
 
 /// The key figures of the data, computed once per data, profile and options, with an
@@ -127,6 +183,13 @@ pub struct State {
     /// The period the key figures are shown for: one of `figures.periods` (the latest at
     /// start), or `None` when there are none.
     pub period: Option<String>,
+    /// Chart or list.
+    pub view: ViewMode,
+    /// The org chart of `region`, rebuilt only when the region, data or profile change.
+    pub chart: Option<Shared<Chart>>,
+    /// Raised whenever `chart` is rebuilt (the chart view's key).
+    pub chart_serial: u32,
+    chart_dirty: bool,
 }
 
 /// What can happen to the state.
@@ -141,6 +204,8 @@ pub enum Action {
     LoadData(DataInput),
     /// The host page passed new options (`WidgetHandle.update`). Applied once per `serial`.
     Apply { options: WidgetOptions, serial: u32 },
+    /// The user switched between chart and list.
+    SetView(ViewMode),
 }
 
 impl State {
@@ -161,6 +226,10 @@ impl State {
             key_figure_options: options.key_figure_options.clone(),
             period: figures.periods.last().cloned(),
             figures,
+            view: options.view.unwrap_or_default(),
+            chart: None,
+            chart_serial: 0,
+            chart_dirty: true,
         };
         state.select(options.region.clone());
         state
@@ -183,6 +252,16 @@ impl State {
         self.bodies = region
             .as_deref()
             .map(|id| Shared::new(compose::region_bodies(&self.report.dataset, id, &self.profile)));
+        let stale = match (&self.chart, &region) {
+            (Some(chart), Some(id)) => self.region.as_ref() != Some(id) || chart.roots.first().map(|&r| chart.nodes[r].id.as_str()) != Some(id.as_str()),
+            (None, None) => false,
+            _ => true,
+        };
+        if stale || self.chart_dirty {
+            self.chart = region.as_deref().map(|id| Shared::new(Chart::build(&self.report.dataset, &self.profile, &[id])));
+            self.chart_serial = self.chart_serial.wrapping_add(1);
+            self.chart_dirty = false;
+        }
         self.region = region;
         self.unknown_region = unknown;
     }
@@ -197,6 +276,7 @@ impl State {
             self.profile = rule_profile;
             self.data = data;
             self.profile_option = profile;
+            self.chart_dirty = true;
         }
         if data_changed || key_figure_options != self.key_figure_options {
             self.figures = compute(&self.report, &self.profile, &key_figure_options);
@@ -254,7 +334,16 @@ impl Reducible for State {
                 if let Some(lang) = options.lang {
                     next.lang = lang;
                 }
+                if let Some(view) = options.view {
+                    next.view = view;
+                }
                 Rc::new(next)
+            }
+            Action::SetView(view) => {
+                if view == self.view {
+                    return self;
+                }
+                Rc::new(State { view, ..(*self).clone() })
             }
         }
     }
@@ -334,4 +423,337 @@ pub fn finding_groups<'a>(report: &'a Report, region: Option<&str>) -> Vec<(Seve
             (!items.is_empty()).then_some((severity, items))
         })
         .collect()
+}
+
+// ------------------------------------------------------------------ the chart view
+
+/// Smallest and largest zoom.
+pub const MIN_SCALE: f64 = 0.05;
+pub const MAX_SCALE: f64 = 4.0;
+
+/// The chart view's state: what is expanded, shown, focused, selected and searched, the
+/// layout of the visible nodes, and the zoom and pan (`screen = world × scale + (x, y)`).
+#[derive(Clone)]
+pub struct ChartState {
+    pub chart: Shared<Chart>,
+    pub view: Rc<ViewState>,
+    pub orientation: Orientation,
+    pub placed: Shared<Placed>,
+    /// The item with the tab stop (a chart node index; 0 in an empty chart).
+    pub focus: usize,
+    pub selected: Option<usize>,
+    pub query: String,
+    pub hits: Rc<Vec<usize>>,
+    /// Position in `hits` of the current hit.
+    pub hit: Option<usize>,
+    pub scale: f64,
+    pub x: f64,
+    pub y: f64,
+    /// Size of the drawing area on screen (CSS px); 0 until measured.
+    pub viewport: (f64, f64),
+    fitted: bool,
+    /// Move the DOM focus to `focus` after the next render (keyboard and click only).
+    pub follow_focus: bool,
+    /// Draw every visible node, the whole chart fitted (printing).
+    pub printing: bool,
+}
+
+impl PartialEq for ChartState {
+    fn eq(&self, other: &Self) -> bool {
+        self.chart == other.chart
+            && Rc::ptr_eq(&self.view, &other.view)
+            && self.placed == other.placed
+            && self.orientation == other.orientation
+            && self.focus == other.focus
+            && self.selected == other.selected
+            && self.query == other.query
+            && Rc::ptr_eq(&self.hits, &other.hits)
+            && self.hit == other.hit
+            && (self.scale, self.x, self.y) == (other.scale, other.x, other.y)
+            && self.viewport == other.viewport
+            && self.printing == other.printing
+    }
+}
+
+/// What can happen in the chart view.
+pub enum ChartAction {
+    /// A key of the tree-view pattern on the focused item, in the language shown.
+    Key(TreeKey, Lang),
+    /// Enter / click: select a node (and focus it).
+    Select(usize),
+    /// The item received focus (tab, click).
+    Focus(usize),
+    /// Open or close a node.
+    Toggle(usize),
+    ExpandAll,
+    CollapseAll,
+    /// Zoom by a factor about a point on screen (the centre when `None`).
+    Zoom(f64, Option<(f64, f64)>),
+    /// Set the zoom to an absolute scale about the centre.
+    ZoomTo(f64),
+    Pan(f64, f64),
+    Fit,
+    /// Centre a node (revealing it first).
+    Centre(usize),
+    Viewport(f64, f64),
+    Search(String),
+    NextHit,
+    /// Show or hide one sector's seats.
+    Sector(Sector, bool),
+    Orientation(Orientation),
+    Printing(bool),
+}
+
+impl ChartState {
+    pub fn new(chart: Shared<Chart>) -> ChartState {
+        let view = chart.initial_state();
+        let placed = Shared::new(Placed::new(&chart, &view, Orientation::TopDown));
+        ChartState {
+            focus: chart.roots.first().copied().unwrap_or(0),
+            chart,
+            view: Rc::new(view),
+            orientation: Orientation::TopDown,
+            placed,
+            selected: None,
+            query: String::new(),
+            hits: Rc::new(Vec::new()),
+            hit: None,
+            scale: 1.0,
+            x: 0.0,
+            y: 0.0,
+            viewport: (0.0, 0.0),
+            fitted: false,
+            follow_focus: false,
+            printing: false,
+        }
+    }
+
+    /// Whether there is anything to show.
+    pub fn is_empty(&self) -> bool {
+        self.chart.nodes.is_empty()
+    }
+
+    fn relayout(&mut self) {
+        self.placed = Shared::new(Placed::new(&self.chart, &self.view, self.orientation));
+    }
+
+    /// The part of the drawing on screen, in world coordinates (x, y, width, height).
+    pub fn window(&self) -> (f64, f64, f64, f64) {
+        let (w, h) = self.viewport;
+        (-self.x / self.scale, -self.y / self.scale, w / self.scale, h / self.scale)
+    }
+
+    /// The slots to put in the DOM: boxes on or near the screen (half a screen around).
+    pub fn culled(&self) -> Vec<bool> {
+        if self.printing || self.viewport.0 <= 0.0 {
+            // Not measured yet (or printing): everything, as a static drawing would.
+            return vec![true; self.placed.order.len()];
+        }
+        let window = self.window();
+        chart_draw::cull(&self.placed, window, window.2.max(window.3) * 0.5)
+    }
+
+    /// Scales and moves the whole drawing into the viewport.
+    pub fn fit(&mut self) {
+        let (w, h) = self.viewport;
+        let l = &self.placed.layout;
+        if w <= 0.0 || h <= 0.0 || l.total_width <= 0.0 {
+            return;
+        }
+        let pad = 16.0;
+        let scale = ((w - 2.0 * pad) / l.total_width).min((h - 2.0 * pad) / l.total_height).clamp(MIN_SCALE, 1.0);
+        self.scale = scale;
+        self.x = (w - l.total_width * scale) / 2.0;
+        self.y = if l.total_height * scale < h - 2.0 * pad { pad } else { (h - l.total_height * scale) / 2.0 };
+    }
+
+    /// Moves the drawing so that node `v` is in the middle of the viewport.
+    pub fn centre(&mut self, v: usize) {
+        if let Some((x, y, w, h)) = self.placed.rect(v) {
+            self.x = self.viewport.0 / 2.0 - (x + w / 2.0) * self.scale;
+            self.y = self.viewport.1 / 2.0 - (y + h / 2.0) * self.scale;
+        }
+    }
+
+    /// Centres `v` when its box is not wholly on screen.
+    fn keep_in_view(&mut self, v: usize) {
+        let Some((x, y, w, h)) = self.placed.rect(v) else { return };
+        let (sx, sy) = (x * self.scale + self.x, y * self.scale + self.y);
+        let (vw, vh) = self.viewport;
+        if vw > 0.0 && (sx < 0.0 || sy < 0.0 || sx + w * self.scale > vw || sy + h * self.scale > vh) {
+            self.centre(v);
+        }
+    }
+
+    /// Makes `v` visible (expanding its ancestors); true when the layout changed.
+    fn reveal(&mut self, v: usize) -> bool {
+        if self.placed.rect(v).is_some() {
+            return false;
+        }
+        let view = Rc::make_mut(&mut self.view);
+        self.chart.reveal(v, view);
+        if let Some(sector) = self.chart.nodes[v].sector {
+            view.hidden_sectors.retain(|s| *s != sector);
+        }
+        true
+    }
+
+    fn zoom_about(&mut self, scale: f64, at: Option<(f64, f64)>) {
+        let scale = scale.clamp(MIN_SCALE, MAX_SCALE);
+        let (ax, ay) = at.unwrap_or((self.viewport.0 / 2.0, self.viewport.1 / 2.0));
+        self.x = ax - (ax - self.x) * scale / self.scale;
+        self.y = ay - (ay - self.y) * scale / self.scale;
+        self.scale = scale;
+    }
+
+    /// The seats highlighted with the selection: the selected seat's person's other seats.
+    pub fn linked(&self) -> Vec<usize> {
+        self.selected.map(|s| self.chart.other_seats(s)).unwrap_or_default()
+    }
+}
+
+impl Reducible for ChartState {
+    type Action = ChartAction;
+
+    fn reduce(self: Rc<Self>, action: ChartAction) -> Rc<Self> {
+        if self.is_empty() && !matches!(action, ChartAction::Viewport(..) | ChartAction::Printing(_)) {
+            return self;
+        }
+        let mut next = (*self).clone();
+        next.follow_focus = false;
+        match action {
+            ChartAction::Key(key, lang) => {
+                let before = self.view.clone();
+                let view = Rc::make_mut(&mut next.view);
+                next.focus = tree::navigate(&self.chart, view, self.focus, key, lang);
+                if *before != *next.view {
+                    next.relayout();
+                }
+                next.keep_in_view(next.focus);
+                next.follow_focus = true;
+            }
+            ChartAction::Select(v) => {
+                if v >= self.chart.nodes.len() {
+                    return self;
+                }
+                next.selected = Some(v);
+                next.focus = v;
+                next.follow_focus = true;
+                // Show every seat of the same person, to draw the cross-links.
+                let mut changed = false;
+                for other in self.chart.other_seats(v) {
+                    changed |= next.reveal(other);
+                }
+                if changed {
+                    next.relayout();
+                }
+            }
+            ChartAction::Focus(v) => {
+                if v == self.focus || v >= self.chart.nodes.len() {
+                    return self;
+                }
+                next.focus = v;
+            }
+            ChartAction::Toggle(v) => {
+                if v >= self.chart.nodes.len() || !self.chart.is_parent(v, &self.view) {
+                    return self;
+                }
+                let view = Rc::make_mut(&mut next.view);
+                view.expanded[v] = !view.expanded[v];
+                next.focus = v;
+                next.relayout();
+            }
+            ChartAction::ExpandAll | ChartAction::CollapseAll => {
+                let open = matches!(action, ChartAction::ExpandAll);
+                tree::set_all(&self.chart, Rc::make_mut(&mut next.view), open);
+                next.relayout();
+                if next.placed.rect(next.focus).is_none() {
+                    next.focus = self.chart.roots.first().copied().unwrap_or(0);
+                }
+                if !open {
+                    next.fit();
+                }
+            }
+            ChartAction::Zoom(factor, at) => next.zoom_about(self.scale * factor, at),
+            ChartAction::ZoomTo(scale) => next.zoom_about(scale, None),
+            ChartAction::Pan(dx, dy) => {
+                next.x += dx;
+                next.y += dy;
+            }
+            ChartAction::Fit => next.fit(),
+            ChartAction::Centre(v) => {
+                if v >= self.chart.nodes.len() {
+                    return self;
+                }
+                if next.reveal(v) {
+                    next.relayout();
+                }
+                next.centre(v);
+            }
+            ChartAction::Viewport(w, h) => {
+                if (w, h) == self.viewport {
+                    return self;
+                }
+                next.viewport = (w, h);
+                if !self.fitted && w > 0.0 {
+                    next.fit();
+                    next.fitted = true;
+                }
+            }
+            ChartAction::Search(query) => {
+                if query == self.query {
+                    return self;
+                }
+                next.hits = Rc::new(self.chart.search(&query));
+                next.query = query;
+                next.hit = None;
+            }
+            ChartAction::NextHit => {
+                if self.hits.is_empty() {
+                    return self;
+                }
+                let i = self.hit.map_or(0, |h| (h + 1) % self.hits.len());
+                let v = self.hits[i];
+                next.hit = Some(i);
+                if next.reveal(v) {
+                    next.relayout();
+                }
+                next.focus = v;
+                next.centre(v);
+            }
+            ChartAction::Sector(sector, shown) => {
+                let view = Rc::make_mut(&mut next.view);
+                view.hidden_sectors.retain(|s| *s != sector);
+                if !shown {
+                    view.hidden_sectors.push(sector);
+                }
+                if *view == *self.view {
+                    return self;
+                }
+                next.relayout();
+                // A hidden seat hands the focus and the selection to its body.
+                if next.placed.rect(next.focus).is_none() {
+                    next.focus = self.chart.nodes[next.focus].parent.unwrap_or(next.focus);
+                }
+                if next.selected.is_some_and(|s| next.placed.rect(s).is_none()) {
+                    next.selected = None;
+                }
+            }
+            ChartAction::Orientation(orientation) => {
+                if orientation == self.orientation {
+                    return self;
+                }
+                next.orientation = orientation;
+                next.relayout();
+                next.fit();
+            }
+            ChartAction::Printing(printing) => {
+                if printing == self.printing {
+                    return self;
+                }
+                next.printing = printing;
+            }
+        }
+        Rc::new(next)
+    }
 }

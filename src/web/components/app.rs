@@ -5,6 +5,7 @@ use std::cell::Cell;
 
 use yew::prelude::*;
 
+use super::chart::{default_name, ChartView};
 use super::cluster::ClusterView;
 use super::figure_panel::FigurePanel;
 use super::findings::Findings;
@@ -16,7 +17,8 @@ use crate::finding::Severity;
 use crate::keyfigures::AreaLevel;
 use crate::text::Lang;
 use crate::web::i18n::{self, tr, Key};
-use crate::web::state::{Action, State, WidgetOptions};
+use crate::chart::NodeKind;
+use crate::web::state::{Action, State, ViewMode, WidgetOptions};
 
 /// The root component's properties: the host page's options, and a serial that
 /// `WidgetHandle.update` raises so that each call is applied once.
@@ -62,6 +64,10 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |lang: Lang| dispatcher.dispatch(Action::SetLang(lang)))
     };
+    let on_view = |view: ViewMode| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::SetView(view)))
+    };
     let on_period = {
         let dispatcher = state.dispatcher();
         Callback::from(move |period: String| dispatcher.dispatch(Action::SelectPeriod(period)))
@@ -99,8 +105,39 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
+    // The key figures of a region or cluster node in the chart's detail panel.
+    let chart_figures = state.chart.clone().filter(|_| has_indicators).map(|chart| {
+        let figures = figures.clone();
+        let report = report.clone();
+        let period = state.period.clone();
+        let options = state.key_figure_options.clone();
+        let prefix = prefix.to_string();
+        Callback::from(move |v: usize| {
+            let node = &chart.nodes[v];
+            let level = match node.kind {
+                NodeKind::Region => AreaLevel::Region,
+                NodeKind::Cluster => AreaLevel::Cluster,
+                _ => return html! {},
+            };
+            html! {
+                <FigurePanel
+                    figures={figures.clone()}
+                    report={report.clone()}
+                    {level}
+                    area={node.id.clone()}
+                    name={node.label.get(lang).to_string()}
+                    period={period.clone()}
+                    {lang}
+                    options={options.clone()}
+                    id={format!("{prefix}-detail-figures")}
+                    heading={4}
+                />
+            }
+        })
+    });
+
     html! {
-        <div class="sk-widget" lang={lang.code()}>
+        <div class={classes!("sk-widget", props.options.theme.class())} lang={lang.code()}>
             <header class="sk-header">
                 <p class="sk-title">{ title }</p>
                 <p class="sk-meta">
@@ -127,6 +164,10 @@ pub fn App(props: &AppProps) -> Html {
                         />
                     }
                     <LangSwitch {lang} on_change={on_lang} />
+                    <span class="sk-view-switch" role="group" aria-label={tr(Key::ViewSwitch, lang)}>
+                        <button type="button" class="sk-view-chart" aria-pressed={(state.view == ViewMode::Chart).to_string()} onclick={on_view(ViewMode::Chart)}>{ tr(Key::ViewChart, lang) }</button>
+                        <button type="button" class="sk-view-list" aria-pressed={(state.view == ViewMode::List).to_string()} onclick={on_view(ViewMode::List)}>{ tr(Key::ViewList, lang) }</button>
+                    </span>
                 </div>
             </header>
             if errors > 0 {
@@ -140,6 +181,20 @@ pub fn App(props: &AppProps) -> Html {
             if let (Some(region), Some(bodies)) = (region, state.bodies.clone()) {
                 <section class="sk-region" aria-labelledby={region_heading.clone()}>
                     <h2 id={region_heading}>{ &region.name }</h2>
+                    if state.view == ViewMode::Chart {
+                        if let Some(chart) = state.chart.clone() {
+                            <ChartView
+                                key={state.chart_serial.to_string()}
+                                name={default_name(&chart, lang)}
+                                {chart}
+                                {lang}
+                                id={format!("{}-chart", *prefix)}
+                                deep_link={props.options.deep_link}
+                                report={report.clone()}
+                                figures={chart_figures}
+                            />
+                        }
+                    } else {
                     <Ssu
                         report={report.clone()}
                         body={bodies.ssu.clone()}
@@ -165,6 +220,7 @@ pub fn App(props: &AppProps) -> Html {
                             }
                         }) }
                     </div>
+                    }
                 </section>
             } else {
                 <p class="sk-notice">{ tr(Key::NoRegions, lang) }</p>

@@ -2,8 +2,12 @@
 
 pub mod app;
 mod body;
+pub mod chart;
+mod chart_node;
+mod chart_toolbar;
 mod cluster;
 mod comparison;
+mod detail_panel;
 mod figure_panel;
 mod findings;
 mod governance_figures;

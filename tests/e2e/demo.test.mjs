@@ -130,7 +130,15 @@ test('the demo page loads and mounts the widget in Danish', { timeout: TIMEOUT }
   });
 });
 
-test('the region switcher shows the clusters of each of the 5 regions', { timeout: TIMEOUT }, async () => {
+/** The cluster names a cluster element shows: its headings, its aria-label, its SVG text. */
+const namesShown = (el) =>
+  el.evaluate((e) => [
+    ...[...e.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].map((h) => h.textContent),
+    e.getAttribute('aria-label') ?? '',
+    ...[...e.querySelectorAll('text')].map((t) => t.textContent),
+  ]);
+
+test('the region switcher shows the clusters of each of the 5 regions (default view)', { timeout: TIMEOUT }, async () => {
   assert.equal(DATA.regions.length, 5);
   await withDemo('', async (page) => {
     for (const region of DATA.regions) {
@@ -139,6 +147,32 @@ test('the region switcher shows the clusters of each of the 5 regions', { timeou
       const clusters = DATA.clusters.filter((c) => c.region === region.id);
       assert.ok(clusters.length > 0, `no clusters for ${region.id} in the data`);
       for (const cluster of clusters) {
+        const el = page.locator(`[data-cluster-id="${cluster.id}"]`);
+        assert.ok(await el.isVisible(), `cluster ${cluster.id} is not visible`);
+        const shown = await namesShown(el);
+        assert.ok(
+          shown.some((t) => t.includes(cluster.name)),
+          `cluster ${cluster.id}: "${cluster.name}" is not shown (${JSON.stringify(shown)})`,
+        );
+      }
+    }
+  });
+});
+
+test('the list view shows every cluster of each region under a heading with its name', { timeout: TIMEOUT }, async () => {
+  await withDemo('', async (page) => {
+    const listButton = page.getByRole('button', { name: 'Liste', exact: true });
+    if (await listButton.count()) {
+      await listButton.click();
+      await until(
+        () => page.locator('[data-cluster-id]').first().getByRole('heading').count(),
+        (n) => n > 0,
+        'the list view',
+      );
+    }
+    for (const region of DATA.regions) {
+      await selectRegion(page, region.id);
+      for (const cluster of DATA.clusters.filter((c) => c.region === region.id)) {
         const card = page.locator(`[data-cluster-id="${cluster.id}"]`);
         assert.ok(await card.isVisible(), `cluster ${cluster.id} is not visible`);
         const headings = await card.getByRole('heading').allInnerTexts();

@@ -44,6 +44,18 @@ fn options(json: &str) -> Option<JsValue> {
     Some(js_sys::JSON::parse(json).unwrap())
 }
 
+async fn click(element: &Element) {
+    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &{
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init
+    })
+    .unwrap();
+    element.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
 async fn mounted(host: &Element, opts: Option<JsValue>) -> WidgetHandle {
     let handle = mount(host.clone(), opts);
     yew::scheduler::flush().await;
@@ -81,7 +93,7 @@ async fn regions_switcher_and_clusters() {
     assert_eq!(widget.get_attribute("lang").as_deref(), Some("da"));
 
     let select = one(&widget, "select");
-    let label = one(&widget, "label");
+    let label = one(&widget, ".sk-controls label");
     assert_eq!(text(&label), "Region");
     assert_eq!(label.get_attribute("for"), select.get_attribute("id"), "the label names the select");
     let options = all(&select, "option");
@@ -98,6 +110,15 @@ async fn regions_switcher_and_clusters() {
     assert_eq!(ids.len(), 4);
     assert_eq!(ids, expected_cluster_ids("RN"));
     for cluster in sundhedsklynger::default_data().clusters_of("RN") {
+        // The chart (default view): the cluster's tree item is named after it.
+        let node = one(&widget, &format!("[data-cluster-id=\"{}\"]", cluster.id));
+        assert_eq!(node.get_attribute("role").as_deref(), Some("treeitem"));
+        assert!(node.get_attribute("aria-label").unwrap().starts_with(&cluster.name), "{}", cluster.id);
+        assert!(text(&node).contains(&cluster.name) || cluster.name.chars().count() > 28, "{}", cluster.id);
+    }
+    // The list view: a card per cluster with the name as heading.
+    click(&one(&widget, "button.sk-view-list")).await;
+    for cluster in sundhedsklynger::default_data().clusters_of("RN") {
         let card = one(&widget, &format!("[data-cluster-id=\"{}\"]", cluster.id));
         let heading = one(&card, "h3");
         assert!(text(&heading).contains(&cluster.name), "heading of {}: {}", cluster.id, text(&heading));
@@ -110,7 +131,7 @@ async fn language_switch() {
     let host = host();
     let _handle = mounted(&host, None).await;
     let widget = one(&host, ".sk-widget");
-    let button: HtmlElement = one(&widget, "button").dyn_into().unwrap();
+    let button: HtmlElement = one(&widget, "button.sk-lang").dyn_into().unwrap();
     assert_eq!(text(&button).trim(), "English");
     assert_eq!(button.get_attribute("lang").as_deref(), Some("en"));
     let danish = text(&widget);
@@ -119,10 +140,10 @@ async fn language_switch() {
     button.click();
     yew::scheduler::flush().await;
     assert_eq!(widget.get_attribute("lang").as_deref(), Some("en"));
-    let button: HtmlElement = one(&widget, "button").dyn_into().unwrap();
+    let button: HtmlElement = one(&widget, "button.sk-lang").dyn_into().unwrap();
     assert_eq!(text(&button).trim(), "Dansk");
     assert_eq!(button.get_attribute("lang").as_deref(), Some("da"));
-    assert_eq!(text(&one(&widget, "label")), "Region");
+    assert_eq!(text(&one(&widget, ".sk-controls label")), "Region");
     let english = text(&widget);
     assert!(english.contains("Findings in the data"), "{english}");
     assert!(english.contains("Health cooperation committee"));
@@ -136,7 +157,7 @@ async fn language_switch() {
 #[wasm_bindgen_test]
 async fn seats_of_midtjylland() {
     let host = host();
-    let _handle = mounted(&host, options(r#"{"region": "RM"}"#)).await;
+    let _handle = mounted(&host, options(r#"{"region": "RM", "view": "list"}"#)).await;
     let widget = one(&host, ".sk-widget");
     let horsens = one(&widget, "[data-cluster-id=\"RM-HORSENS\"]");
     let labels: Vec<String> = all(&horsens, ".sk-seat-label").iter().map(text).collect();
@@ -156,7 +177,7 @@ async fn seats_of_midtjylland() {
 #[wasm_bindgen_test]
 async fn cluster_details_status_and_split() {
     let host = host();
-    let _handle = mounted(&host, options(r#"{"region": "RH"}"#)).await;
+    let _handle = mounted(&host, options(r#"{"region": "RH", "view": "list"}"#)).await;
     let widget = one(&host, ".sk-widget");
     // København is split between two clusters, share unknown.
     let syd = one(&widget, "[data-cluster-id=\"RH-SYD\"]");
@@ -205,7 +226,7 @@ async fn broken_json_shows_findings() {
     let item = one(&widget, "section[data-testid=\"findings\"] li[data-code=\"json-syntax\"]");
     assert_eq!(item.get_attribute("data-path").as_deref(), Some(""));
     // The widget keeps working: the language switch still does.
-    let button: HtmlElement = one(&widget, "button").dyn_into().unwrap();
+    let button: HtmlElement = one(&widget, "button.sk-lang").dyn_into().unwrap();
     button.click();
     yew::scheduler::flush().await;
     assert_eq!(widget.get_attribute("lang").as_deref(), Some("en"));
@@ -333,6 +354,16 @@ async fn data_are_text_never_markup() {
     assert!(all(&host, "script, img, b").is_empty(), "markup from the data became elements");
     assert!(all(&host, "a[href^=\"javascript\" i], a[href*=\"javascript\" i]").is_empty());
     assert!(all(&host, "[onclick], [onerror], [style]").is_empty());
+    // The chart: names are text in the tree items and the detail panel.
+    let node = one(&widget, "[data-cluster-id]");
+    assert!(node.get_attribute("aria-label").unwrap().contains("<script>"));
+    click(&node).await;
+    let detail = one(&widget, ".sk-detail");
+    assert!(text(&detail).contains("javascript:window.skPwned=6"));
+    assert_eq!(all(&detail, "a").len(), 1, "only the web link is a link");
+    assert!(all(&host, "script, img, b, [onclick], [onerror], [style]").is_empty());
+    // The list view.
+    click(&one(&widget, "button.sk-view-list")).await;
     let card = one(&widget, "[data-cluster-id]");
     assert_eq!(card.get_attribute("data-cluster-id").as_deref(), Some("C1\" onclick=\"window.skPwned=2"));
     assert!(text(&one(&card, "h3")).contains("<script>window.skPwned=3</script>"));
@@ -450,6 +481,8 @@ mod key_figures {
     fn demo_options(extra: &str) -> Option<JsValue> {
         let opts = js_sys::JSON::parse(extra).unwrap();
         js_sys::Reflect::set(&opts, &"data".into(), &DEMO.into()).unwrap();
+        // The key-figure panels sit in the cards of the list view.
+        js_sys::Reflect::set(&opts, &"view".into(), &"list".into()).unwrap();
         Some(opts)
     }
 
@@ -731,5 +764,431 @@ mod key_figures {
         let default = Rc::clone(&next).reduce(Action::LoadData(DataInput::Default));
         assert_eq!(default.period, None);
         assert!(default.figures.periods.is_empty());
+    }
+}
+
+/// The org chart (the default view): tree-view semantics, interaction, export, culling.
+mod chart_view {
+    use super::*;
+    use std::rc::Rc;
+    use sundhedsklynger::chart::{navigate, Chart, TreeKey};
+    use sundhedsklynger::web::state::{ChartState, Shared, State, WidgetOptions};
+    use sundhedsklynger::Lang;
+
+    fn chart_of(region: &str) -> Rc<Chart> {
+        let state = State::new(&WidgetOptions { region: Some(region.into()), ..Default::default() }, 0);
+        let chart: Chart = (*state.chart.unwrap()).clone();
+        Rc::new(chart)
+    }
+
+    fn items(root: &Element) -> Vec<Element> {
+        all(root, "[role=\"treeitem\"]")
+    }
+
+    fn node_el(root: &Element, id: &str) -> Element {
+        one(root, &format!("[role=\"treeitem\"][data-node=\"{id}\"]"))
+    }
+
+    fn index(chart: &Chart, id: &str) -> usize {
+        chart.nodes.iter().position(|n| n.id == id).unwrap_or_else(|| panic!("no node {id}"))
+    }
+
+    fn transform(root: &Element) -> String {
+        one(root, ".sk-viewport").get_attribute("transform").unwrap()
+    }
+
+    fn scale_of(transform: &str) -> f64 {
+        let s = transform.split("scale(").nth(1).unwrap();
+        s.trim_end_matches(')').parse().unwrap()
+    }
+
+    async fn key(target: &Element, key: &str) {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        target.dispatch_event(&event).unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    fn active() -> Option<Element> {
+        document().active_element()
+    }
+
+    async fn type_search(root: &Element, query: &str) {
+        let input: web_sys::HtmlInputElement = one(root, "input.sk-search-input").dyn_into().unwrap();
+        input.set_value(query);
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        input.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn tree_semantics_and_initial_view() {
+        let host = host();
+        let _handle = mounted(&host, options(r#"{"region": "RM"}"#)).await;
+        let widget = one(&host, ".sk-widget");
+        let chart = chart_of("RM");
+        let state = chart.initial_state();
+        let tree = one(&widget, "svg[role=\"tree\"]");
+        assert_eq!(tree.get_attribute("aria-label").as_deref(), Some("Organisationsdiagram: Region Midtjylland"));
+        assert!(tree.get_attribute("aria-orientation").is_none());
+        // Small trees: every visible node is in the DOM, in display order.
+        let shown: Vec<String> = items(&widget).iter().map(|e| e.get_attribute("data-node").unwrap()).collect();
+        let expected: Vec<String> = chart.visible(&state).iter().map(|&v| chart.nodes[v].id.clone()).collect();
+        assert_eq!(shown, expected);
+        for e in items(&widget) {
+            let v = index(&chart, &e.get_attribute("data-node").unwrap());
+            assert_eq!(e.get_attribute("aria-level"), Some((chart.depth(v) + 1).to_string()));
+            let (size, pos) = chart.set_position(v, &state);
+            assert_eq!(e.get_attribute("aria-setsize"), Some(size.to_string()));
+            assert_eq!(e.get_attribute("aria-posinset"), Some(pos.to_string()));
+            let expanded = e.get_attribute("aria-expanded");
+            if chart.is_parent(v, &state) {
+                assert_eq!(expanded, Some(state.expanded[v].to_string()), "{}", chart.nodes[v].id);
+            } else {
+                assert!(expanded.is_none(), "aria-expanded on a leaf {}", chart.nodes[v].id);
+            }
+            assert_eq!(e.get_attribute("aria-selected").as_deref(), Some("false"));
+            assert_eq!(e.get_attribute("part").as_deref(), Some("node"));
+        }
+        // Children of an open item are in a group inside it.
+        let root = node_el(&widget, "RM");
+        let group = one(&root, ":scope > [role=\"group\"]");
+        assert_eq!(all(&group, ":scope > [role=\"treeitem\"]").len(), chart.children[index(&chart, "RM")].len());
+        // One tab stop.
+        assert_eq!(all(&widget, "[role=\"treeitem\"][tabindex=\"0\"]").len(), 1);
+        assert_eq!(root.get_attribute("tabindex").as_deref(), Some("0"));
+        // The DOM contract of the other views is kept.
+        assert_eq!(cluster_ids(&widget), expected_cluster_ids("RM"));
+        one(&widget, "section[data-testid=\"findings\"]");
+        for part in ["toolbar", "chart", "detail", "node"] {
+            assert!(!all(&widget, &format!("[part=\"{part}\"]")).is_empty(), "part {part}");
+        }
+        assert!(all(&host, "[style]").is_empty(), "no inline styles");
+        assert!(one(&widget, ".sk-viewport").get_attribute("transform").unwrap().contains("scale("));
+    }
+
+    #[wasm_bindgen_test]
+    async fn expand_and_collapse_one_and_all() {
+        let host = host();
+        let _handle = mounted(&host, options(r#"{"region": "RM"}"#)).await;
+        let widget = one(&host, ".sk-widget");
+        let chart = chart_of("RM");
+        let body = "RM-HORSENS/political";
+        let before = items(&widget).len();
+        let node = node_el(&widget, body);
+        assert_eq!(node.get_attribute("aria-expanded").as_deref(), Some("false"));
+        click(&one(&node, ":scope > .sk-node-visual > .sk-toggle")).await;
+        let node = node_el(&widget, body);
+        assert_eq!(node.get_attribute("aria-expanded").as_deref(), Some("true"));
+        let kids = chart.children[index(&chart, body)].len();
+        assert_eq!(all(&node, "[role=\"group\"] > [role=\"treeitem\"]").len(), kids);
+        assert_eq!(items(&widget).len(), before + kids);
+        click(&one(&node, ":scope > .sk-node-visual > .sk-toggle")).await;
+        assert_eq!(node_el(&widget, body).get_attribute("aria-expanded").as_deref(), Some("false"));
+        assert_eq!(items(&widget).len(), before);
+
+        click(&one(&widget, "button.sk-collapse-all")).await;
+        assert_eq!(items(&widget).len(), chart.roots.len());
+        assert_eq!(node_el(&widget, "RM").get_attribute("aria-expanded").as_deref(), Some("false"));
+        click(&one(&widget, "button.sk-expand-all")).await;
+        click(&one(&widget, "button.sk-fit")).await;
+        let tree = one(&widget, "svg[role=\"tree\"]");
+        assert_eq!(tree.get_attribute("data-nodes-total"), Some(chart.nodes.len().to_string()));
+        let shown = items(&widget);
+        assert!(shown.len() > before, "more nodes after expanding all");
+        for e in shown {
+            if let Some(x) = e.get_attribute("aria-expanded") {
+                assert_eq!(x, "true");
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn zoom_fit_and_orientation() {
+        let host = host();
+        let _handle = mounted(&host, options(r#"{"region": "RN"}"#)).await;
+        let widget = one(&host, ".sk-widget");
+        let fitted = transform(&widget);
+        let s0 = scale_of(&fitted);
+        assert!(s0 > 0.0 && s0 <= 1.0);
+        click(&one(&widget, "button.sk-zoom-in")).await;
+        let s1 = scale_of(&transform(&widget));
+        assert!((s1 / s0 - 1.25).abs() < 1e-6, "{s0} → {s1}");
+        click(&one(&widget, "button.sk-zoom-out")).await;
+        click(&one(&widget, "button.sk-zoom-out")).await;
+        assert!((scale_of(&transform(&widget)) / s0 - 0.8).abs() < 1e-6);
+        click(&one(&widget, "button.sk-fit")).await;
+        assert_eq!(transform(&widget), fitted);
+        // Left to right: the tree says so, and the layout turns.
+        let orientation = one(&widget, "button.sk-orientation");
+        assert_eq!(orientation.get_attribute("aria-pressed").as_deref(), Some("false"));
+        let root_box = || one(&node_el(&widget, "RN"), ":scope > .sk-node-visual").get_attribute("transform").unwrap();
+        let ssu_box = || one(&node_el(&widget, "RN/ssu"), ":scope > .sk-node-visual").get_attribute("transform").unwrap();
+        let xy = |t: String| -> (f64, f64) {
+            let inner = t.trim_start_matches("translate(").trim_end_matches(')').to_string();
+            let mut it = inner.split(' ').map(|x| x.parse::<f64>().unwrap());
+            (it.next().unwrap(), it.next().unwrap())
+        };
+        assert!(xy(ssu_box()).1 > xy(root_box()).1, "top-down: children below");
+        click(&orientation).await;
+        assert_eq!(one(&widget, "svg[role=\"tree\"]").get_attribute("aria-orientation").as_deref(), Some("horizontal"));
+        assert_eq!(one(&widget, "button.sk-orientation").get_attribute("aria-pressed").as_deref(), Some("true"));
+        assert!(xy(ssu_box()).0 > xy(root_box()).0, "left-right: children to the right");
+        // Arrows turn: → is "next", ↓ opens.
+        let chart = chart_of("RN");
+        let root = node_el(&widget, "RN");
+        key(&root, "ArrowRight").await;
+        let next = chart.visible(&chart.initial_state())[1];
+        assert_eq!(active().unwrap().get_attribute("data-node"), Some(chart.nodes[next].id.clone()));
+        key(&active().unwrap(), "ArrowLeft").await;
+        assert_eq!(active().unwrap().get_attribute("data-node").as_deref(), Some("RN"));
+        key(&active().unwrap(), "ArrowUp").await;
+        assert_eq!(node_el(&widget, "RN").get_attribute("aria-expanded").as_deref(), Some("false"));
+        key(&active().unwrap(), "ArrowDown").await;
+        assert_eq!(node_el(&widget, "RN").get_attribute("aria-expanded").as_deref(), Some("true"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn keyboard_walk_follows_the_apg_table() {
+        let host = host();
+        let _handle = mounted(&host, options(r#"{"region": "RSJ"}"#)).await;
+        let widget = one(&host, ".sk-widget");
+        let chart = chart_of("RSJ");
+        let mut state = chart.initial_state();
+        let mut focus = chart.roots[0];
+        let start: HtmlElement = node_el(&widget, &chart.nodes[focus].id).unchecked_into();
+        let start: Element = start.into();
+        start.dyn_ref::<web_sys::SvgElement>().unwrap().focus().unwrap();
+        yew::scheduler::flush().await;
+        let keys = [
+            ("ArrowDown", TreeKey::Down),
+            ("ArrowDown", TreeKey::Down),
+            ("ArrowRight", TreeKey::Right),
+            ("ArrowRight", TreeKey::Right),
+            ("ArrowDown", TreeKey::Down),
+            ("ArrowLeft", TreeKey::Left),
+            ("ArrowLeft", TreeKey::Left),
+            ("End", TreeKey::End),
+            ("ArrowUp", TreeKey::Up),
+            ("Home", TreeKey::Home),
+            ("ArrowDown", TreeKey::Down),
+            ("*", TreeKey::ExpandSiblings),
+            ("s", TreeKey::Char('s')),
+            ("p", TreeKey::Char('p')),
+            ("ArrowLeft", TreeKey::Left),
+        ];
+        for (name, tree_key) in keys {
+            focus = navigate(&chart, &mut state, focus, tree_key, Lang::Da);
+            key(&active().expect("a focused item"), name).await;
+            let now = active().unwrap();
+            assert_eq!(now.get_attribute("data-node"), Some(chart.nodes[focus].id.clone()), "after {name}");
+            assert_eq!(now.get_attribute("tabindex").as_deref(), Some("0"));
+            for e in items(&widget) {
+                let v = index(&chart, &e.get_attribute("data-node").unwrap());
+                if chart.is_parent(v, &state) {
+                    assert_eq!(e.get_attribute("aria-expanded"), Some(state.expanded[v].to_string()), "{} after {name}", chart.nodes[v].id);
+                }
+            }
+        }
+        // Enter selects and opens the detail panel.
+        key(&active().unwrap(), "Enter").await;
+        assert_eq!(active().unwrap().get_attribute("aria-selected").as_deref(), Some("true"));
+        assert_eq!(one(&widget, ".sk-detail").get_attribute("data-node"), Some(chart.nodes[focus].id.clone()));
+    }
+
+    #[wasm_bindgen_test]
+    async fn search_highlights_counts_and_next_reveals() {
+        let host = host();
+        let _handle = mounted(&host, options(r#"{"region": "RM"}"#)).await;
+        let widget = one(&host, ".sk-widget");
+        let chart = chart_of("RM");
+        let query = "borgmester";
+        let hits = chart.search(query);
+        assert!(hits.len() >= 2);
+        type_search(&widget, query).await;
+        assert_eq!(text(&one(&widget, ".sk-hit-count")), format!("{} fund", hits.len()));
+        // The first hit is inside a closed body: "next" reveals and centres it.
+        let first = &chart.nodes[hits[0]].id;
+        assert!(all(&widget, &format!("[data-node=\"{first}\"]")).is_empty());
+        click(&one(&widget, "button.sk-next-hit")).await;
+        let node = node_el(&widget, first);
+        assert!(node.class_list().contains("sk-hit-current"));
+        assert_eq!(node.get_attribute("tabindex").as_deref(), Some("0"));
+        assert_eq!(text(&one(&widget, ".sk-hit-count")), format!("Fund 1 af {}", hits.len()));
+        click(&one(&widget, "button.sk-next-hit")).await;
+        let second = node_el(&widget, &chart.nodes[hits[1]].id);
+        assert!(second.class_list().contains("sk-hit-current"));
+        assert!(!node_el(&widget, first).class_list().contains("sk-hit-current"));
+        assert!(node_el(&widget, first).class_list().contains("sk-hit"));
+        // Centred: the hit's box centre is at the middle of the drawing.
+        let svg = one(&widget, "svg[role=\"tree\"]").get_bounding_client_rect();
+        let r = one(&second, ":scope > .sk-node-visual > .sk-node-box").get_bounding_client_rect();
+        assert!(((r.left() + r.width() / 2.0) - (svg.left() + svg.width() / 2.0)).abs() < 2.0);
+        assert!(((r.top() + r.height() / 2.0) - (svg.top() + svg.height() / 2.0)).abs() < 2.0);
+    }
+
+    #[wasm_bindgen_test]
+    async fn sector_filter_hides_seats() {
+        let host = host();
+        let _handle = mounted(&host, options(r#"{"region": "RN"}"#)).await;
+        let widget = one(&host, ".sk-widget");
+        click(&one(&widget, "button.sk-expand-all")).await;
+        click(&one(&widget, "button.sk-fit")).await;
+        let gp = "[role=\"treeitem\"].sk-sector-general-practice";
+        assert!(!all(&widget, gp).is_empty());
+        let municipal = all(&widget, "[role=\"treeitem\"].sk-sector-municipality").len();
+        let checkbox: web_sys::HtmlInputElement = one(&widget, "input[data-sector=\"sk-sector-general-practice\"]").dyn_into().unwrap();
+        checkbox.set_checked(false);
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        checkbox.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+        yew::scheduler::flush().await;
+        assert!(all(&widget, gp).is_empty(), "general-practice seats are hidden");
+        // Other sectors stay (more may come into view as the rows close up).
+        assert!(all(&widget, "[role=\"treeitem\"].sk-sector-municipality").len() >= municipal);
+        // aria-setsize counts the shown siblings only.
+        let chart = chart_of("RN");
+        let mut state = chart.initial_state();
+        sundhedsklynger::chart::set_all(&chart, &mut state, true);
+        state.hidden_sectors = vec![sundhedsklynger::model::Sector::GeneralPractice];
+        for e in all(&widget, "[role=\"treeitem\"].sk-kind-seat") {
+            let v = index(&chart, &e.get_attribute("data-node").unwrap());
+            assert_eq!(e.get_attribute("aria-setsize"), Some(chart.set_position(v, &state).0.to_string()), "{}", chart.nodes[v].id);
+        }
+    }
+
+    fn with_seats_options() -> Option<JsValue> {
+        // Persons with seats in two bodies (see tests/common: p-alfa, p-chair).
+        let data = include_str!("browser_seats.json");
+        let opts = js_sys::Object::new();
+        js_sys::Reflect::set(&opts, &"data".into(), &data.into()).unwrap();
+        js_sys::Reflect::set(&opts, &"region".into(), &"R1".into()).unwrap();
+        Some(opts.into())
+    }
+
+    #[wasm_bindgen_test]
+    async fn one_person_in_two_bodies_and_detail_panel() {
+        let host = host();
+        let _handle = mounted(&host, with_seats_options()).await;
+        let widget = one(&host, ".sk-widget");
+        let report = sundhedsklynger::check(include_str!("browser_seats.json"), &Default::default());
+        let profile = sundhedsklynger::validate::resolve_profile(&report.dataset, &Default::default()).0;
+        let chart = Chart::build(&report.dataset, &profile, &["R1"]);
+        let seats = chart.person_seats["p-alfa"].clone();
+        assert_eq!(seats.len(), 2);
+        let (a, b) = (seats[0], seats[1]);
+        // Open the first seat's body and select the seat.
+        let body = chart.nodes[chart.nodes[a].parent.unwrap()].id.clone();
+        click(&one(&node_el(&widget, &body), ":scope > .sk-node-visual > .sk-toggle")).await;
+        click(&one(&node_el(&widget, &chart.nodes[a].id), ":scope > .sk-node-visual > .sk-node-box")).await;
+        let selected = node_el(&widget, &chart.nodes[a].id);
+        assert_eq!(selected.get_attribute("aria-selected").as_deref(), Some("true"));
+        // The other seat is revealed and highlighted, with a dashed link between them.
+        let other = node_el(&widget, &chart.nodes[b].id);
+        assert!(other.class_list().contains("sk-linked"));
+        assert_eq!(all(&widget, ".sk-cross").len(), 1);
+        // The description names the other seat; so does the detail panel.
+        let description = chart.other_seats_description(a, Lang::Da).unwrap();
+        let id = selected.get_attribute("aria-describedby").unwrap();
+        assert_eq!(text(&one(&widget, &format!("[id=\"{id}\"]"))), description);
+        let other_id = other.get_attribute("aria-describedby").unwrap();
+        assert_eq!(text(&one(&widget, &format!("[id=\"{other_id}\"]"))), chart.other_seats_description(b, Lang::Da).unwrap());
+        let detail = one(&widget, ".sk-detail");
+        assert!(text(&detail).contains(&description));
+        assert!(text(&one(&detail, "h3")).contains(chart.nodes[a].label.da.as_str()));
+        assert!(text(&detail).contains("Borgmester Alfa"));
+        // Jump to the other seat from the panel.
+        click(&one(&detail, ".sk-link-button")).await;
+        assert_eq!(node_el(&widget, &chart.nodes[b].id).get_attribute("aria-selected").as_deref(), Some("true"));
+        // A cluster's details: status and http(s) sources as links.
+        click(&one(&node_el(&widget, "C1"), ":scope > .sk-node-visual > .sk-node-box")).await;
+        let detail = one(&widget, ".sk-detail");
+        assert_eq!(text(&one(&detail, "h3")), "Klynge Et");
+        assert!(text(&detail).contains("Bekræftet"), "{}", text(&detail));
+        let links = all(&detail, "a");
+        assert_eq!(links.len(), 1);
+        assert_eq!(links[0].get_attribute("href").as_deref(), Some("https://example.org/c1"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn export_svg_holds_the_nodes() {
+        let host = host();
+        let _handle = mounted(&host, options(r#"{"region": "RN"}"#)).await;
+        let widget = one(&host, ".sk-widget");
+        click(&one(&widget, "button.sk-export-svg")).await;
+        let svg = sundhedsklynger::web::last_export().expect("an export");
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(svg.contains("<style>"));
+        let chart = chart_of("RN");
+        let shown = chart.visible(&chart.initial_state());
+        assert_eq!(svg.matches("<g class=\"sk-node ").count(), shown.len());
+        for v in shown {
+            let first_word = chart.nodes[v].label.da.split_whitespace().next().unwrap().to_string();
+            assert!(svg.contains(&first_word), "{first_word}");
+        }
+        // It parses as XML.
+        let parser = js_sys::Reflect::get(&web_sys::window().unwrap(), &"DOMParser".into()).unwrap();
+        let parser = js_sys::Reflect::construct::<fn() -> JsValue>(parser.unchecked_ref(), &js_sys::Array::new()).unwrap();
+        let parse: js_sys::Function = js_sys::Reflect::get(&parser, &"parseFromString".into()).unwrap().unchecked_into();
+        let doc = parse.call2(&parser, &svg.clone().into(), &"image/svg+xml".into()).unwrap();
+        let doc: web_sys::Document = doc.unchecked_into();
+        assert!(doc.query_selector("parsererror").unwrap().is_none());
+        // PNG: a chart that fits a canvas gives no message.
+        click(&one(&widget, "button.sk-export-png")).await;
+        assert_eq!(text(&one(&widget, ".sk-export-message")), "");
+    }
+
+    #[wasm_bindgen_test]
+    async fn large_tree_is_culled() {
+        use sundhedsklynger::model::Dataset;
+        use sundhedsklynger::web::ChartView;
+        let mut data: Dataset = serde_json::from_str(include_str!("browser_seats.json")).unwrap();
+        let template = data.seats.iter().find(|s| s.body == "R1/ssu").unwrap().clone();
+        data.seats.retain(|s| s.body != "R1/ssu");
+        data.seats.extend((0..100_000).map(|i| {
+            let mut seat = template.clone();
+            seat.id = format!("big{i}");
+            seat.person = None;
+            seat
+        }));
+        let profile = sundhedsklynger::validate::resolve_profile(&data, &Default::default()).0;
+        let chart = Chart::build(&data, &profile, &["R1"]);
+        assert!(chart.nodes.len() > 100_000);
+        let host = host();
+        let props = sundhedsklynger::web::ChartProps {
+            chart: Shared::new(chart.clone()),
+            lang: Lang::Da,
+            id: "big".into(),
+            name: "Stort diagram".into(),
+            deep_link: false,
+            report: None,
+            figures: None,
+        };
+        let app = yew::Renderer::<ChartView>::with_root_and_props(host.clone(), props).render();
+        yew::scheduler::flush().await;
+        click(&one(&host, "button.sk-expand-all")).await;
+        let tree = one(&host, "svg[role=\"tree\"]");
+        assert_eq!(tree.get_attribute("data-nodes-total"), Some(chart.nodes.len().to_string()));
+        let in_dom = items(&host).len();
+        assert!(in_dom > 3 && in_dom < 500, "{in_dom} of {} nodes in the DOM", chart.nodes.len());
+        // Panning far along the row brings other seats in, still few.
+        let before: Vec<String> = items(&host).iter().map(|e| e.get_attribute("data-node").unwrap()).collect();
+        for _ in 0..3 {
+            click(&one(&host, "button.sk-zoom-in")).await;
+        }
+        let after = items(&host).len();
+        assert!(after < 500);
+        // Search the last seat and jump to it: it is put in the DOM and centred.
+        let last = chart.nodes.len() - 1;
+        let _ = before;
+        let state = ChartState::new(Shared::new(chart.clone()));
+        assert!(state.placed.rect(last).is_none());
+        type_search(&host, "").await;
+        app.destroy();
+        yew::scheduler::flush().await;
     }
 }

@@ -17,3 +17,9 @@ mod style;
 pub use components::app::{App, AppProps};
 pub use components::chart::{ChartProps, ChartView};
 pub use mount::{mount, WidgetHandle};
+
+/// The text of the last SVG or PNG export made with the chart's buttons (for tests and
+/// hosts that want the file's text rather than a download).
+pub fn last_export() -> Option<String> {
+    components::chart::LAST_EXPORT.with(|last| last.borrow().clone())
+}

@@ -117,7 +117,7 @@ impl NodeContext<'_> {
                 aria-level={(chart.depth(v) + 1).to_string()}
                 aria-setsize={size.to_string()}
                 aria-posinset={pos.to_string()}
-                aria-expanded={parent.then(|| if expanded { "true" } else { "false" })}
+                aria-expanded={parent.then_some(if expanded { "true" } else { "false" })}
                 aria-selected={if self.selected == Some(v) { "true" } else { "false" }}
                 aria-label={text.full.clone()}
                 aria-describedby={described.then(|| self.description_id(v))}>

@@ -9,12 +9,10 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::figure_panel::{area_name, synthetic_label, value_text};
-use crate::keyfigures::{AreaLevel, Figure, FigureStatus, KeyFigureOptions, NATION};
+use crate::keyfigures::{AreaLevel, Figure, FigureStatus, NATION};
 use crate::text::Lang;
 use crate::web::format;
 use crate::web::i18n::{self, tr, Key};
-use crate::web::state::{Figures, Shared};
-use crate::Report;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Scope {
@@ -36,17 +34,8 @@ struct Sort {
     ascending: bool,
 }
 
-#[derive(Clone, PartialEq, Properties)]
-pub struct ComparisonProps {
-    pub figures: Shared<Figures>,
-    pub report: Shared<Report>,
-    pub region: Option<String>,
-    pub period: Option<String>,
-    pub lang: Lang,
-    pub options: KeyFigureOptions,
-    /// Prefix of the element ids.
-    pub id: AttrValue,
-}
+/// The comparison view takes the same inputs as the key-figure section.
+pub type ComparisonProps = super::keyfigures::KeyFiguresProps;
 
 struct Row<'a> {
     id: &'a str,

@@ -5,8 +5,9 @@ use yew::prelude::*;
 use super::sources::Sources;
 use crate::compose::BodySeat;
 use crate::labels::{sector_name, seat_label, status_name};
-use crate::model::{Sector, Status};
+use crate::model::Status;
 use crate::text::Lang;
+use crate::web::chart_draw::sector_class;
 use crate::web::i18n::{tr, Key};
 use crate::web::state::Shared;
 use crate::Report;
@@ -18,16 +19,6 @@ pub struct SeatProps {
     pub lang: Lang,
 }
 
-/// The CSS class that gives a sector its colour.
-pub fn sector_class(sector: Sector) -> &'static str {
-    match sector {
-        Sector::Region => "sk-sector-region",
-        Sector::Municipality => "sk-sector-municipality",
-        Sector::GeneralPractice => "sk-sector-general-practice",
-        Sector::Patients => "sk-sector-patients",
-        Sector::Other => "sk-sector-other",
-    }
-}
 
 #[component]
 pub fn SeatView(props: &SeatProps) -> Html {

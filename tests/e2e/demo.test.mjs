@@ -1,7 +1,8 @@
 // End-to-end tests of the demo page (dist/, built by `make dist`) in headless
 // Debian Chromium, driven by playwright-core (which never downloads a browser).
-// The expectations come from the data set the demo shows, www/data/default.json,
-// and from the widget's own validate(): nothing about the content is hard-coded.
+// The expectations come from the structure the demo shows (www/data/default.json; the
+// demo's www/data/demo.json is that structure plus a synthetic key-figure set), and from
+// the widget's own validate(): nothing about the content is hard-coded.
 //
 //   node --test tests/e2e/demo.test.mjs
 import { test, before, after } from 'node:test';
@@ -277,5 +278,30 @@ test('no WCAG 2.1 A/AA violations found by axe, in Danish and in English', { tim
       );
       assert.deepEqual(summary, [], `axe violations (${lang})`);
     }
+  });
+});
+
+test('the demo shows key figures, every one labelled as example data', { timeout: TIMEOUT }, async () => {
+  const demo = JSON.parse(readFileSync(join(ROOT, 'www/data/demo.json'), 'utf8'));
+  assert.ok(demo.indicators.length > 0 && demo.indicators.every((i) => i.synthetic === true));
+  await withDemo('?region=RM&view=list', async (page) => {
+    await page.getByRole('button', { name: /^Liste$/ }).click();
+    const section = page.locator('[data-testid="key-figures"]');
+    await section.waitFor();
+    const figures = page.locator('.sk-figure[data-indicator]');
+    await until(() => figures.count(), (n) => n > 0, 'key-figure panels');
+    // Every shown figure carries the label, in Danish, next to it.
+    const labels = await page.locator('.sk-figure[data-indicator] .sk-synthetic').count();
+    assert.equal(labels, await figures.count(), 'one example-data label per figure');
+    await assert.doesNotReject(page.locator('.sk-synthetic').first().waitFor({ state: 'visible' }));
+    assert.match(await page.locator('.sk-synthetic').first().innerText(), /Eksempeldata – ikke officielle tal/);
+    // A value in da-DK: decimal comma.
+    assert.match(await page.locator('.sk-figure[data-status="ok"] .sk-value').first().innerText(), /\d,\d/);
+  });
+  // With ?data=default there are no indicators and no example-data label.
+  await withDemo('?data=default', async (page) => {
+    await page.locator('.sk-widget').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('.sk-synthetic').count(), 0);
   });
 });

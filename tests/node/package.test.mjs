@@ -134,6 +134,48 @@ test('defaultData() has the 5 regions, 22 clusters and 98 municipalities', () =>
   assert.equal(lib.defaultData().regions.length, 5);
 });
 
+test('keyFigures() of the demo data: the national crude rate equals the sum of the counts', async () => {
+  const { keyFigures } = await importFromProject('probe-kf.mjs', "export { keyFigures } from 'sundhedsklynger/node';\n");
+  const demo = JSON.parse(readFileSync(join(ROOT, 'www/data/demo.json'), 'utf8'));
+  const result = keyFigures(demo);
+  assert.equal(result.ok, true);
+  assert.equal(result.governance.clusters.length, 22);
+  const id = 'faerdigbehandlingsdage';
+  const indicator = result.indicators.find((i) => i.id === id);
+  assert.equal(indicator.synthetic, true);
+  const period = indicator.periods.at(-1);
+  const rows = demo.values.filter((v) => v.indicator === id && v.period === period);
+  const events = rows.reduce((n, v) => n + v.numerator[0], 0);
+  const population = rows.reduce((n, v) => n + v.denominator[0], 0);
+  const nation = indicator.figures.find((f) => f.level === 'nation' && f.period === period);
+  assert.ok(Math.abs(nation.value - (events / population) * 1000) < 1e-9);
+  assert.ok(nation.lower < nation.value && nation.value < nation.upper);
+  // A cluster is its members' summed counts, not the mean of their rates.
+  const cluster = demo.clusters.find((c) => c.id === 'RM-HORSENS');
+  const codes = new Set(cluster.members.map((m) => m.municipality));
+  const own = rows.filter((v) => codes.has(v.municipality));
+  const horsens = indicator.figures.find((f) => f.area === 'RM-HORSENS' && f.period === period);
+  assert.equal(horsens.numerator, own.reduce((n, v) => n + v.numerator[0], 0));
+  // Options reach the engine: everything suppressed, never shown as 0.
+  const suppressed = keyFigures(demo, { suppressBelow: 1e12 }).indicators[0].figures;
+  assert.ok(suppressed.every((f) => f.status === 'suppressed' && f.value === null));
+  // Bad input: findings, not an exception.
+  const bad = keyFigures('{ not json');
+  assert.equal(bad.ok, false);
+  assert.equal(bad.findings[0].code, 'json-syntax');
+});
+
+test('layoutTree() centres a parent over its children and rejects a cycle', async () => {
+  const { layoutTree } = await importFromProject('probe-layout.mjs', "export { layoutTree } from 'sundhedsklynger/node';\n");
+  const widths = new Float64Array([100, 80, 120]);
+  const l = layoutTree(new Int32Array([-1, 0, 0]), widths, new Float64Array([40, 40, 40]));
+  const centre = (i) => l.x[i] + widths[i] / 2;
+  assert.ok(Math.abs(centre(0) - (centre(1) + centre(2)) / 2) < 1e-9);
+  assert.ok(l.y[1] > l.y[0] && l.y[1] === l.y[2]);
+  assert.ok(l.x[2] >= l.x[1] + widths[1]);
+  assert.throws(() => layoutTree(new Int32Array([1, 0]), new Float64Array(2), new Float64Array(2)), RangeError);
+});
+
 test('the default data validate with no error, as an object and as a JSON string', () => {
   for (const input of [lib.defaultData(), JSON.stringify(lib.defaultData())]) {
     const report = lib.validate(input);

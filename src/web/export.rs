@@ -50,34 +50,45 @@ pub fn download_svg(svg: &str, name: &str) -> Result<(), JsValue> {
 
 /// Draws the SVG document (`width` × `height` CSS px) onto a canvas at the device pixel
 /// ratio and downloads it as PNG. The caller checks [`png_fits`] first.
-pub fn download_png(svg: &str, width: f64, height: f64, name: &str) -> Result<(), JsValue> {
+///
+/// The image is loaded from a `data:` URL, which a page's `img-src 'self' data:` allows;
+/// `blob:` URLs are blocked by most such policies. Whatever fails after this returns — the
+/// image is refused, the canvas has no 2D context, `toBlob` gives nothing — calls
+/// `on_error`, so the user is told instead of seeing nothing happen.
+pub fn download_png(svg: &str, width: f64, height: f64, name: &str, on_error: yew::Callback<()>) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let ratio = window.device_pixel_ratio().max(1.0);
     let document = window.document().ok_or(JsValue::NULL)?;
     let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     canvas.set_width((width * ratio).ceil() as u32);
     canvas.set_height((height * ratio).ceil() as u32);
-    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
-    let url = web_sys::Url::create_object_url_with_blob(&blob(&parts, "image/svg+xml;charset=utf-8")?)?;
+    let url = format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(svg)));
     let image = web_sys::HtmlImageElement::new()?;
     let name = name.to_string();
+    let onerror = {
+        let on_error = on_error.clone();
+        Closure::once_into_js(move || on_error.emit(()))
+    };
     let onload = {
         let image = image.clone();
-        let url = url.clone();
         Closure::once_into_js(move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-            let Ok(Some(context)) = canvas.get_context("2d") else { return };
-            let Ok(context) = context.dyn_into::<web_sys::CanvasRenderingContext2d>() else { return };
-            let _ = context.scale(ratio, ratio);
-            let _ = context.draw_image_with_html_image_element(&image, 0.0, 0.0);
-            let done = Closure::once_into_js(move |blob: JsValue| {
-                if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
-                    let _ = download_blob(&blob, &name);
-                }
+            let context = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+            let Some(context) = context else { return on_error.emit(()) };
+            let drawn = context.scale(ratio, ratio).and_then(|_| context.draw_image_with_html_image_element(&image, 0.0, 0.0));
+            if drawn.is_err() {
+                return on_error.emit(());
+            }
+            let on_error_blob = on_error.clone();
+            let done = Closure::once_into_js(move |blob: JsValue| match blob.dyn_into::<web_sys::Blob>() {
+                Ok(blob) if download_blob(&blob, &name).is_ok() => {}
+                _ => on_error_blob.emit(()),
             });
-            let _ = canvas.to_blob(done.unchecked_ref());
+            if canvas.to_blob(done.unchecked_ref()).is_err() {
+                on_error.emit(());
+            }
         })
     };
+    image.set_onerror(Some(onerror.unchecked_ref()));
     image.set_onload(Some(onload.unchecked_ref()));
     image.set_src(&url);
     Ok(())

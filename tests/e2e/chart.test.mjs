@@ -361,10 +361,7 @@ test('export: the SVG download is an SVG document with the region\'s clusters', 
 
 test(
   'export: the PNG download is a PNG',
-  {
-    timeout: TIMEOUT,
-    todo: "product bug: the demo page's CSP (img-src 'self' data:) blocks the blob: image the PNG export draws from; no download and no .sk-export-message",
-  },
+  { timeout: TIMEOUT },
   async () => {
     await withChart('?region=RN', async (page) => {
       const message = page.locator('.sk-export-message');
@@ -437,7 +434,7 @@ test('deep link: off by default; with deepLink the selection is in the hash and 
 
 test(
   'the demo page at 320 px has no horizontal scroll',
-  { timeout: TIMEOUT, todo: "product bug: the demo page's <h1> (www/index.html) does not wrap the long word 'sundhedssamarbejdsudvalg': scrollWidth 428 at 320 px" },
+  { timeout: TIMEOUT },
   async () => {
     await withChart(
       '?region=RN',

@@ -90,7 +90,11 @@ pub fn ChartToolbar(props: &ToolbarProps) -> Html {
                 return;
             }
             let svg = export_whole(&state, lang);
-            let ok = export::download_png(&svg, w, h, &file_name(&state, "png")).is_ok();
+            let on_error = {
+                let message = message.clone();
+                Callback::from(move |()| message.set(Some(tr(Key::ExportFailed, lang))))
+            };
+            let ok = export::download_png(&svg, w, h, &file_name(&state, "png"), on_error).is_ok();
             LAST_EXPORT.with(|last| *last.borrow_mut() = Some(svg));
             message.set((!ok).then_some(tr(Key::ExportFailed, lang)));
         })

@@ -1142,6 +1142,32 @@ mod chart_view {
         assert_eq!(text(&one(&widget, ".sk-export-message")), "");
     }
 
+    /// "This view" exports what is on screen: after zooming in, fewer nodes and a smaller box.
+    #[wasm_bindgen_test]
+    async fn export_of_the_current_view() {
+        let host = host();
+        let _handle = mounted(&host, options(r#"{"region": "RH"}"#)).await;
+        let widget = one(&host, ".sk-widget");
+        click(&one(&widget, "button.sk-export-svg")).await;
+        let whole = sundhedsklynger::web::last_export().expect("an export");
+        // Select a cluster, zoom in, and centre on it: it is on screen, much of the chart is not.
+        click(&node_el(&widget, "RH-SYD")).await;
+        for _ in 0..4 {
+            click(&one(&widget, "button.sk-zoom-in")).await;
+        }
+        click(&one(&widget, "button.sk-centre")).await;
+        click(&one(&widget, "button.sk-export-view")).await;
+        let view = sundhedsklynger::web::last_export().expect("an export");
+        let nodes = |svg: &str| svg.matches("<g class=\"sk-node ").count();
+        let width = |svg: &str| -> f64 {
+            let start = svg.find("width=\"").unwrap() + 7;
+            svg[start..start + svg[start..].find('"').unwrap()].parse().unwrap()
+        };
+        assert!(view.contains("Sundhedsklynge Syd"), "the centred cluster is in the view");
+        assert!(nodes(&view) < nodes(&whole), "{} vs {}", nodes(&view), nodes(&whole));
+        assert!(width(&view) < width(&whole), "{} vs {}", width(&view), width(&whole));
+    }
+
     #[wasm_bindgen_test]
     async fn large_tree_is_culled() {
         use sundhedsklynger::model::Dataset;

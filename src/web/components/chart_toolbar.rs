@@ -11,7 +11,7 @@ use crate::labels::sector_name;
 use crate::layout::Orientation;
 use crate::model::Sector;
 use crate::text::Lang;
-use crate::web::chart_draw::{sector_class, sector_shape};
+use crate::web::chart_draw::{self, sector_class, sector_shape};
 use crate::web::export;
 use crate::web::i18n::{self, tr, Key};
 use crate::web::state::{ChartAction, ChartState};
@@ -73,6 +73,18 @@ pub fn ChartToolbar(props: &ToolbarProps) -> Html {
         let message = message.clone();
         Callback::from(move |_: MouseEvent| {
             let svg = export_whole(&state, lang);
+            let ok = export::download_svg(&svg, &file_name(&state, "svg")).is_ok();
+            LAST_EXPORT.with(|last| *last.borrow_mut() = Some(svg));
+            message.set((!ok).then_some(tr(Key::ExportFailed, lang)));
+        })
+    };
+    // The part on screen only: the same drawing cut to the visible window.
+    let export_view = {
+        let state = state.clone();
+        let message = message.clone();
+        Callback::from(move |_: MouseEvent| {
+            let window = (state.viewport.0 > 0.0).then(|| state.window());
+            let svg = chart_draw::export_svg(&state.chart, &state.view, &state.placed, state.orientation, lang, window);
             let ok = export::download_svg(&svg, &file_name(&state, "svg")).is_ok();
             LAST_EXPORT.with(|last| *last.borrow_mut() = Some(svg));
             message.set((!ok).then_some(tr(Key::ExportFailed, lang)));
@@ -156,6 +168,7 @@ pub fn ChartToolbar(props: &ToolbarProps) -> Html {
             }
             <div class="sk-tool-row">
                 <button type="button" class="sk-export-svg" onclick={export_svg}>{ tr(Key::ExportSvg, lang) }</button>
+                <button type="button" class="sk-export-view" onclick={export_view}>{ tr(Key::ExportView, lang) }</button>
                 <button type="button" class="sk-export-png" onclick={export_png}>{ tr(Key::ExportPng, lang) }</button>
                 <button type="button" class="sk-print" onclick={print}>{ tr(Key::Print, lang) }</button>
                 <span class="sk-export-message" role="status">{ (*message).unwrap_or_default() }</span>

@@ -5,93 +5,17 @@
 // the widget's own validate(): nothing about the content is hard-coded.
 //
 //   node --test tests/e2e/demo.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serveStatic } from './static-server.mjs';
+import { DATA, ROOT, TIMEOUT, until, useBrowser, withPage } from './harness.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = process.env.SK_E2E_DIST ?? join(ROOT, 'dist');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const DATA = JSON.parse(readFileSync(join(ROOT, 'www/data/default.json'), 'utf8'));
-const TIMEOUT = 60_000;
+const env = useBrowser();
 
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), `${DIST}/index.html missing: run 'make dist' first`);
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: run 'make tools'`);
-  server = await serveStatic(DIST);
-  // A plain launch gives Chromium a fresh, temporary user-data-dir of its own,
-  // removed again by browser.close().
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Poll `probe` until `accept(value)` holds; fail with `what` and the last value. */
-async function until(probe, accept, what, timeout = 10_000) {
-  const end = Date.now() + timeout;
-  let value;
-  for (;;) {
-    value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/**
- * Open the demo in a fresh browser context, run `body(page)`, then fail if the
- * page threw, logged a console error or a request failed.
- */
-async function withDemo(query, body) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
-  });
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
-  });
-  page.on('crash', () => problems.push('page crashed'));
-  try {
-    await page.goto(`${server.url}/${query}`);
-    await page.locator('#app .sk-widget').waitFor({ timeout: 15_000 });
-    await body(page);
-    assert.deepEqual(problems, [], 'the page reported errors');
-  } catch (e) {
-    if (problems.length) e.message += `\npage problems:\n  ${problems.join('\n  ')}`;
-    throw e;
-  } finally {
-    await context.close();
-  }
-}
+/** Open the demo at `query` and wait for the widget. */
+const withDemo = (query, body) => withPage(env, query, '#app .sk-widget', body);
 
 const widget = (page) => page.locator('.sk-widget');
 const regionSelect = (page) => page.getByRole('combobox', { name: 'Region', exact: true });

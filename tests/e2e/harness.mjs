@@ -1,0 +1,95 @@
+// What the end-to-end suites share: one static server on 127.0.0.1 and one headless
+// Debian Chromium per file (playwright-core never downloads a browser), polling, and
+// a page helper that fails a test on any page error, console error or failed request.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './static-server.mjs';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = process.env.SK_E2E_DIST ?? join(ROOT, 'dist');
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+/** The structure the demo shows (its demo.json is this plus synthetic key figures). */
+export const DATA = JSON.parse(readFileSync(join(ROOT, 'www/data/default.json'), 'utf8'));
+export const TIMEOUT = 60_000;
+
+/**
+ * Registers the file's before/after hooks: serve `DIST` and launch Chromium once.
+ * Returns `{ server, browser }`, filled in when the hooks have run.
+ */
+export function useBrowser() {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    assert.ok(existsSync(join(DIST, 'index.html')), `${DIST}/index.html missing: run 'make dist' first`);
+    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: run 'make tools'`);
+    env.server = await serveStatic(DIST);
+    // A plain launch gives Chromium a fresh, temporary user-data-dir of its own,
+    // removed again by browser.close().
+    env.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
+    });
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** Poll `probe` until `accept(value)` holds; fail with `what` and the last value. */
+export async function until(probe, accept, what, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  let value;
+  for (;;) {
+    value = await probe();
+    if (accept(value)) return value;
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * Open the demo at `query` in a fresh browser context (`contextOptions`: viewport,
+ * reduced motion …), wait for `ready` (a selector), run `body(page, context)`, then
+ * fail if the page threw, logged a console error or a request failed.
+ */
+export async function withPage(env, query, ready, body, contextOptions = {}) {
+  const context = await env.browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  page.on('crash', () => problems.push('page crashed'));
+  try {
+    await page.goto(`${env.server.url}/${query}`);
+    await page.locator(ready).first().waitFor({ timeout: 15_000 });
+    await body(page, context);
+    assert.deepEqual(problems, [], 'the page reported errors');
+  } catch (e) {
+    if (problems.length) e.message += `\npage problems:\n  ${problems.join('\n  ')}`;
+    throw e;
+  } finally {
+    await context.close();
+  }
+}

@@ -134,7 +134,7 @@ fn chart(rows: &[&Row], reference: Option<(&str, f64)>, label: &str, lang: Lang)
     let axis_y = TOP + ROW * values.len() as f64 + 4.0;
     let n = |v: f64| format!("{v:.1}");
     html! {
-        <svg class="sk-chart" role="img" aria-label={label.to_string()}
+        <svg class="sk-dot-chart" role="img" aria-label={label.to_string()}
             viewBox={format!("0 0 {WIDTH} {}", n(height))} width={n(WIDTH)} height={n(height)}
             preserveAspectRatio="xMinYMin meet" focusable="false">
             <g class="sk-chart-grid">

@@ -351,13 +351,17 @@ pub fn ChartView(props: &ChartProps) -> Html {
             }
         }
     }
+    // The selected person's other seats too: they are highlighted and joined by links.
+    let linked = state.linked();
     if !state.is_empty() {
         mark(state.focus, &mut include);
         if let Some(s) = state.selected {
             mark(s, &mut include);
         }
+        for &v in &linked {
+            mark(v, &mut include);
+        }
     }
-    let linked = state.linked();
     let hits: Vec<usize> = state.hits.iter().copied().collect();
     let ctx = NodeContext {
         chart,

@@ -117,6 +117,11 @@ where
     out
 }
 
+/// The segments of a JSON Pointer, unescaped: the inverse of [`pointer`].
+pub fn pointer_segments(p: &str) -> Vec<String> {
+    p.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect()
+}
+
 /// `pointer` for the common case of a path that starts with an array element.
 pub fn at(array: &str, index: usize, rest: &[&str]) -> String {
     let idx = index.to_string();

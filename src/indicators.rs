@@ -10,7 +10,7 @@ use crate::model::Dataset;
 use crate::read::{clip, Origins};
 use crate::stats::standard::{builtin_standards, AgeBand, StandardPopulation};
 use crate::text::Text;
-use crate::validate::is_web_url;
+use crate::validate::{duplicate_ids, source_url_finding};
 
 /// What an indicator measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,14 +125,14 @@ pub fn find_standard<'a>(data: &'a Dataset, id: &str) -> Option<&'a StandardPopu
 /// Findings about indicators, standard populations and values.
 pub fn validate_indicators(data: &Dataset, origins: &Origins) -> Vec<Finding> {
     let mut out = Vec::new();
+    let std_ids = data.standard_populations.iter().enumerate().map(|(i, s)| (i, s.id.as_str()));
+    duplicate_ids(origins, "standard_populations", std_ids, "id", &mut HashMap::new(), &mut out);
+    let indicator_ids = data.indicators.iter().enumerate().map(|(i, ind)| (i, ind.id.as_str()));
+    duplicate_ids(origins, "indicators", indicator_ids, "id", &mut HashMap::new(), &mut out);
     let mut push = |severity, code, path: String, da: String, en: String| out.push(Finding::new(severity, code, path, Text::new(da, en)));
 
-    let mut seen_std = HashSet::new();
     for (i, s) in data.standard_populations.iter().enumerate() {
         let path = |rest: &[&str]| origins.path("standard_populations", i, rest);
-        if !seen_std.insert(s.id.as_str()) {
-            push(Severity::Error, Code::DuplicateId, path(&["id"]), format!("Id'et \"{}\" er brugt før.", clip(&s.id)), format!("The id \"{}\" is used before.", clip(&s.id)));
-        }
         let parsed: Vec<Option<AgeBand>> = s.bands.iter().map(|(b, _)| AgeBand::parse(b)).collect();
         for (j, ((band, weight), p)) in s.bands.iter().zip(&parsed).enumerate() {
             let j = j.to_string();
@@ -148,12 +148,9 @@ pub fn validate_indicators(data: &Dataset, origins: &Origins) -> Vec<Finding> {
         });
     }
 
-    let mut indicators: HashMap<&str, &Indicator> = HashMap::new();
+    let indicators: HashMap<&str, &Indicator> = data.indicators.iter().map(|ind| (ind.id.as_str(), ind)).collect();
     for (i, ind) in data.indicators.iter().enumerate() {
         let path = |rest: &[&str]| origins.path("indicators", i, rest);
-        if indicators.insert(ind.id.as_str(), ind).is_some() {
-            push(Severity::Error, Code::DuplicateId, path(&["id"]), format!("Id'et \"{}\" er brugt før.", clip(&ind.id)), format!("The id \"{}\" is used before.", clip(&ind.id)));
-        }
         if !(ind.multiplier.is_finite() && ind.multiplier > 0.0) {
             push(Severity::Error, Code::InvalidCount, path(&["multiplier"]), "Multiplikatoren skal være et tal > 0, f.eks. 1000 eller 100.".into(), "The multiplier must be a number > 0, e.g. 1000 or 100.".into());
         }
@@ -169,10 +166,8 @@ pub fn validate_indicators(data: &Dataset, origins: &Origins) -> Vec<Finding> {
         overlapping_bands(&parsed, &mut |j| {
             push(Severity::Error, Code::OverlappingAgeBands, path(&["age_bands", &j.to_string()]), "Aldersgruppen overlapper en tidligere gruppe.".into(), "The age band overlaps an earlier band.".into())
         });
-        if let Some(src) = &ind.source {
-            if !is_web_url(src) {
-                push(Severity::Warning, Code::InvalidSourceUrl, path(&["source"]), format!("Kilden \"{}\" er ikke en http(s)-adresse.", clip(src)), format!("The source \"{}\" is not an http(s) address.", clip(src)));
-            }
+        if let Some(f) = ind.source.as_deref().and_then(|src| source_url_finding(path(&["source"]), src)) {
+            push(f.severity, f.code, f.path, f.message.da, f.message.en);
         }
         if ind.standardisation == Standardisation::Direct {
             match ind.standard_population.as_deref().map(|id| (id, find_standard(data, id))) {

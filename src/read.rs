@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::finding::{at, pointer, Code, Finding, Severity};
+use crate::finding::{at, pointer, pointer_segments, Code, Finding, Severity};
 use crate::model::{Dataset, FORMAT};
 use crate::text::Text;
 
@@ -259,7 +259,7 @@ fn field<T: DeserializeOwned>(obj: &Map<String, Value>, key: &str, findings: &mu
 /// Reads one element. Unknown fields are reported and skipped, so a typo in one field
 /// does not cost the element; any other error does, and is reported with its path.
 fn element<T: DeserializeOwned>(value: &Value, base: &str, findings: &mut Vec<Finding>) -> Option<T> {
-    let base_segs: Vec<String> = base.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect();
+    let base_segs = pointer_segments(base);
     if let Some(node) = schema_node(&base_segs) {
         let mut rel = Vec::new();
         if array_for_object(value, node, &mut rel) {
@@ -312,7 +312,7 @@ fn segments(path: &serde_ignored::Path) -> Vec<String> {
 
 fn unknown_field(base: &str, segs: &[String]) -> Finding {
     let name = segs.last().map(String::as_str).unwrap_or("");
-    let base_segs: Vec<String> = base.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect();
+    let base_segs = pointer_segments(base);
     let parent: Vec<String> = base_segs.iter().chain(&segs[..segs.len().saturating_sub(1)]).cloned().collect();
     let allowed = allowed_fields(&parent).map(|f| f.join(", ")).unwrap_or_default();
     Finding::new(

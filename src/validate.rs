@@ -87,20 +87,7 @@ impl<'a> Validator<'a> {
     }
 
     fn duplicates<'b>(&mut self, array: &str, ids: impl Iterator<Item = (usize, &'b str)>, field: &str, seen: &mut HashMap<String, String>) {
-        for (i, id) in ids {
-            let here = self.path(array, i, &[field]);
-            if let Some(first) = seen.get(id) {
-                self.push(
-                    Severity::Error,
-                    Code::DuplicateId,
-                    here,
-                    format!("Id'et \"{}\" er allerede brugt ved {first}; forventede et id, der er unikt i hele landet.", clip(id)),
-                    format!("The id \"{}\" is already used at {first}; expected an id unique nationally.", clip(id)),
-                );
-            } else {
-                seen.insert(id.to_string(), here);
-            }
-        }
+        duplicate_ids(self.origins, array, ids, field, seen, &mut self.out);
     }
 
     fn unknown_ref(&mut self, path: String, what_da: &str, what_en: &str, id: &str) {
@@ -124,28 +111,14 @@ impl<'a> Validator<'a> {
 
     fn sources(&mut self, array: &str, i: usize, field: &str, urls: &[String]) {
         for (j, url) in urls.iter().enumerate() {
-            if !is_web_url(url) {
-                let path = self.path(array, i, &[field, &j.to_string()]);
-                self.push(
-                    Severity::Warning,
-                    Code::InvalidSourceUrl,
-                    path,
-                    format!("Kilden \"{}\" er ikke en http(s)-adresse; den vises ikke som link.", clip(url)),
-                    format!("The source \"{}\" is not an http(s) address; it is not shown as a link.", clip(url)),
-                );
-            }
+            let finding = source_url_finding(self.path(array, i, &[field, &j.to_string()]), url);
+            self.out.extend(finding);
         }
     }
 
     fn dataset(&mut self) {
-        if !self.data.as_of.is_empty() && !is_date(&self.data.as_of) {
-            self.push(
-                Severity::Error,
-                Code::InvalidDate,
-                "/as_of".into(),
-                format!("Datoen \"{}\" er ugyldig; forventede ÅÅÅÅ-MM-DD.", clip(&self.data.as_of)),
-                format!("The date \"{}\" is invalid; expected YYYY-MM-DD.", clip(&self.data.as_of)),
-            );
+        if !self.data.as_of.is_empty() {
+            self.out.extend(date_finding("/as_of".into(), &self.data.as_of));
         }
     }
 
@@ -249,26 +222,9 @@ impl<'a> Validator<'a> {
                 self.unknown_ref(self.path("municipalities", i, &["region"]), "regionen", "the region", &m.region);
             }
             if let Some(pop) = &m.population {
-                if !is_date(&pop.date) {
-                    let path = self.path("municipalities", i, &["population", "date"]);
-                    self.push(
-                        Severity::Error,
-                        Code::InvalidDate,
-                        path,
-                        format!("Datoen \"{}\" er ugyldig; forventede ÅÅÅÅ-MM-DD.", clip(&pop.date)),
-                        format!("The date \"{}\" is invalid; expected YYYY-MM-DD.", clip(&pop.date)),
-                    );
-                }
-                if !is_web_url(&pop.source) {
-                    let path = self.path("municipalities", i, &["population", "source"]);
-                    self.push(
-                        Severity::Warning,
-                        Code::InvalidSourceUrl,
-                        path,
-                        format!("Kilden \"{}\" er ikke en http(s)-adresse.", clip(&pop.source)),
-                        format!("The source \"{}\" is not an http(s) address.", clip(&pop.source)),
-                    );
-                }
+                let date = date_finding(self.path("municipalities", i, &["population", "date"]), &pop.date);
+                let source = source_url_finding(self.path("municipalities", i, &["population", "source"]), &pop.source);
+                self.out.extend(date.into_iter().chain(source));
             }
         }
     }
@@ -728,6 +684,65 @@ fn group_name(group: crate::profile::SeatGroup) -> Text {
         GeneralPractice => Text::new("almen praksis", "general practice"),
         Patients => Text::new("patienter og pårørende", "patients and relatives"),
     }
+}
+
+/// Findings for ids used before in the same id space (`seen` carries it across arrays:
+/// regions and clusters share one), each naming where the id was first used.
+pub(crate) fn duplicate_ids<'b>(
+    origins: &Origins,
+    array: &str,
+    ids: impl Iterator<Item = (usize, &'b str)>,
+    field: &str,
+    seen: &mut HashMap<String, String>,
+    out: &mut Vec<Finding>,
+) {
+    for (i, id) in ids {
+        let here = origins.path(array, i, &[field]);
+        match seen.get(id) {
+            Some(first) => out.push(Finding::new(
+                Severity::Error,
+                Code::DuplicateId,
+                here,
+                Text::new(
+                    format!("Id'et \"{}\" er allerede brugt ved {first}; forventede et id, der er unikt i hele landet.", clip(id)),
+                    format!("The id \"{}\" is already used at {first}; expected an id unique nationally.", clip(id)),
+                ),
+            )),
+            None => {
+                seen.insert(id.to_string(), here);
+            }
+        }
+    }
+}
+
+/// An error unless `value` is a real `YYYY-MM-DD` date.
+pub(crate) fn date_finding(path: String, value: &str) -> Option<Finding> {
+    (!is_date(value)).then(|| {
+        Finding::new(
+            Severity::Error,
+            Code::InvalidDate,
+            path,
+            Text::new(
+                format!("Datoen \"{}\" er ugyldig; forventede ÅÅÅÅ-MM-DD.", clip(value)),
+                format!("The date \"{}\" is invalid; expected YYYY-MM-DD.", clip(value)),
+            ),
+        )
+    })
+}
+
+/// A warning unless `url` is an http(s) address: anything else is shown as text, never as a link.
+pub(crate) fn source_url_finding(path: String, url: &str) -> Option<Finding> {
+    (!is_web_url(url)).then(|| {
+        Finding::new(
+            Severity::Warning,
+            Code::InvalidSourceUrl,
+            path,
+            Text::new(
+                format!("Kilden \"{}\" er ikke en http(s)-adresse; den vises ikke som link.", clip(url)),
+                format!("The source \"{}\" is not an http(s) address; it is not shown as a link.", clip(url)),
+            ),
+        )
+    })
 }
 
 /// `YYYY-MM-DD` with a real month and a day that exists in it. Written by hand: one

@@ -282,6 +282,18 @@ fn indicator_data_findings() {
     let mut v = with_indicator();
     v["values"].as_array_mut().unwrap().push(json!({ "indicator": "adm", "municipality": "101", "period": "2022", "sex": "f", "numerator": [1, 1], "denominator": [10, 10] }));
     assert_finding(&findings(&v), Severity::Error, "duplicate-value", "/values/6");
+    // Indicator and standard-population ids are checked like every other id.
+    let mut v = with_indicator();
+    let copy = v["indicators"][0].clone();
+    v["indicators"].as_array_mut().unwrap().push(copy);
+    v["standard_populations"] = json!([
+        { "id": "mine", "name": { "da": "Min", "en": "Mine" }, "bands": [["0+", 1]] },
+        { "id": "mine", "name": { "da": "Min", "en": "Mine" }, "bands": [["0+", 1]] }
+    ]);
+    let fs = findings(&v);
+    assert_finding(&fs, Severity::Error, "duplicate-id", "/indicators/1/id");
+    assert_finding(&fs, Severity::Error, "duplicate-id", "/standard_populations/1/id");
+    assert!(fs.iter().any(|f| f.path == "/indicators/1/id" && f.message.en.contains("/indicators/0/id")), "names the first use");
     // A clean indicator set gives no finding.
     assert!(findings(&with_indicator()).is_empty());
 }

@@ -2,6 +2,7 @@
 # Lay out dist/: the demo page (www/) plus the browser entry of the package:
 #   dist/index.html, dist/demo.js, dist/data/…   from www/
 #   dist/pkg/index.js, dist/pkg/web/…            the browser build (scripts/build.sh web)
+#   dist/schema/sundhedsklynger.schema.json      the JSON Schema of the data format
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -13,5 +14,7 @@ mkdir -p dist/pkg
 cp -R www/. dist/
 cp npm/index.js dist/pkg/
 cp -R pkg/web dist/pkg/web
+mkdir -p dist/schema
+cp schema/sundhedsklynger.schema.json dist/schema/
 [ -f dist/index.html ] || die "dist/index.html missing (www/index.html?)"
 "$ROOT/scripts/size.sh" dist/pkg/index.js dist/pkg/web/*.js dist/pkg/web/*.wasm

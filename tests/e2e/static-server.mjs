@@ -13,12 +13,24 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.ico': 'image/x-icon',
   '.ts': 'text/plain; charset=utf-8',
 };
 
-/** Start serving `dir`. Resolves to { url, close() }. */
-export async function serveStatic(dir) {
+/**
+ * The strict Content-Security-Policy the widget must work under (scripts/serve.sh sends it
+ * too, plus `img-src 'self' data:` for the PNG export).
+ */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/**
+ * Start serving `dir`. Resolves to { url, close() }.
+ * `options.headers`: extra response headers sent with every file (e.g.
+ * `{ 'content-security-policy': STRICT_CSP }`); none by default.
+ */
+export async function serveStatic(dir, options = {}) {
   const root = resolve(dir);
+  const extra = options.headers ?? {};
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
@@ -43,6 +55,7 @@ export async function serveStatic(dir) {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': size,
         'cache-control': 'no-store',
+        ...extra,
       });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);

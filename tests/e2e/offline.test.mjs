@@ -9,7 +9,10 @@
 //   make dist && node --test tests/e2e/offline.test.mjs     (or SK_E2E_DIST=<dir>)
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { DATA, DIST, ROOT, TIMEOUT, until, useBrowser } from './harness.mjs';
@@ -37,8 +40,7 @@ const MAX_BYTES = 20 * 1024 * 1024; // src/read.rs MAX_INPUT_BYTES
  * page error, console error, failed request, HTTP error or CSP violation.
  * `ctx`: { context, requests, violations, response, problems }.
  */
-async function withDemo(query, body, { contextOptions = {}, initScript, expectedConsole } = {}) {
-  const origin = csp.url;
+async function withDemo(query, body, { contextOptions = {}, initScript, expectedConsole, origin = csp.url } = {}) {
   const context = await env.browser.newContext({ acceptDownloads: true, ...contextOptions });
   const requests = [];
   const foreign = [];
@@ -172,7 +174,7 @@ const dropFiles = (page, files) =>
 async function download(page, trigger) {
   const [dl] = await Promise.all([page.waitForEvent('download'), trigger()]);
   const path = await dl.path();
-  return { name: dl.suggestedFilename(), text: readFileSync(path, 'utf8'), url: dl.url() };
+  return { name: dl.suggestedFilename(), text: readFileSync(path, 'utf8'), url: dl.url(), path };
 }
 
 test('no request leaves 127.0.0.1 while the demo is used, and the page is served with the CSP header', { timeout: TIMEOUT * 2 }, async () => {
@@ -460,4 +462,46 @@ test('no WCAG 2.1 A/AA violations found by axe on the demo with its controls, in
       assert.deepEqual(summary, [], `axe violations (${lang})`);
     }
   });
+});
+
+/** A free TCP port on 127.0.0.1. */
+async function freePort() {
+  const server = createServer();
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  await new Promise((ok) => server.close(ok));
+  return port;
+}
+
+test('make demo (scripts/serve.sh) sends the page\'s strict CSP as a header; the demo and the PNG export work under it', { timeout: TIMEOUT }, async () => {
+  const port = await freePort();
+  const child = spawn(join(ROOT, 'scripts/serve.sh'), [], {
+    env: { ...process.env, PORT: String(port), SK_DIST_DIR: DIST },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  const exited = once(child, 'exit');
+  try {
+    const origin = `http://127.0.0.1:${port}`;
+    const status = () => fetch(`${origin}/`).then((r) => r.status, () => 0);
+    await until(status, (s) => s === 200, 'scripts/serve.sh to answer', 15_000);
+    const res = await fetch(`${origin}/`);
+    const meta = readFileSync(join(ROOT, 'www/index.html'), 'utf8').match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)[1];
+    assert.equal(res.headers.get('content-security-policy'), meta, 'the header and the page\'s <meta> differ');
+    for (const directive of STRICT_CSP.split('; ')) assert.ok(meta.includes(directive), `the policy lacks ${directive}`);
+    const wasm = await fetch(`${origin}/pkg/web/sundhedsklynger_bg.wasm`, { method: 'HEAD' });
+    assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+    await withDemo(
+      '?region=RN',
+      async (page) => {
+        await page.locator('[role="treeitem"]').first().waitFor();
+        const png = await download(page, () => page.locator('.sk-widget .sk-export-png').click());
+        assert.match(png.name, /\.png$/);
+        assert.equal(readFileSync(png.path).subarray(1, 4).toString('latin1'), 'PNG');
+      },
+      { origin },
+    );
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
 });

@@ -171,3 +171,23 @@ fn deep_and_wide_trees_of_100_000_nodes() {
     let l = layout(&star, &vec![120.0; n], &vec![40.0; n], &LayoutOptions::default()).unwrap();
     assert!(l.total_width > 0.0);
 }
+
+// Small fixed cases.
+use sundhedsklynger::layout::LayoutError;
+
+#[test]
+fn a_parent_over_two_children() {
+    let l = layout(&[None, Some(0), Some(0)], &[100.0; 3], &[40.0; 3], &LayoutOptions::default()).unwrap();
+    assert_eq!(l.y, vec![0.0, 88.0, 88.0]);
+    assert_eq!(l.centre_x(0), (l.centre_x(1) + l.centre_x(2)) / 2.0);
+    assert_eq!(l.x[2] - (l.x[1] + 100.0), 16.0);
+}
+
+#[test]
+fn bad_input_is_an_error() {
+    assert_eq!(layout(&[Some(1), Some(0)], &[1.0; 2], &[1.0; 2], &LayoutOptions::default()), Err(LayoutError::Cycle { node: 0 }));
+    assert_eq!(layout(&[Some(5)], &[1.0], &[1.0], &LayoutOptions::default()), Err(LayoutError::UnknownParent { node: 0 }));
+    assert_eq!(layout(&[None], &[f64::NAN], &[1.0], &LayoutOptions::default()), Err(LayoutError::InvalidSize { node: 0 }));
+    assert_eq!(layout(&[None], &[], &[], &LayoutOptions::default()), Err(LayoutError::LengthMismatch));
+    assert_eq!(layout(&[], &[], &[], &LayoutOptions::default()).unwrap().x.len(), 0);
+}

@@ -27,6 +27,8 @@ pub enum Code {
     FormatUnsupported,
     ByteOrderMark,
     InputTooLarge,
+    /// A top-level array longer than its limit ([`crate::read::max_elements`]): the rest is not read.
+    TooManyElements,
     // Identity and references
     DuplicateId,
     UnknownReference,
@@ -92,8 +94,21 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Messages are clipped to [`MAX_MESSAGE_CHARS`] characters: they quote data, and a
+    /// 10 MB name must not become a 10 MB message (the names in them are clipped shorter).
     pub fn new(severity: Severity, code: Code, path: impl Into<String>, message: Text) -> Self {
+        let message = Text::new(clip_message(message.da), clip_message(message.en));
         Finding { severity, code, path: path.into(), message }
+    }
+}
+
+/// Longest message of a finding, in characters, in each language.
+pub const MAX_MESSAGE_CHARS: usize = 1_000;
+
+fn clip_message(s: String) -> String {
+    match s.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s,
     }
 }
 

@@ -200,7 +200,7 @@ pub fn validate_indicators(data: &Dataset, origins: &Origins) -> Vec<Finding> {
             }
             continue;
         };
-        if data.municipality(&v.municipality).is_none() {
+        if data.municipality(&v.municipality).is_none() && !origins.unreadable.contains(&v.municipality) {
             push(Severity::Error, Code::UnknownReference, path(&["municipality"]), format!("Henviser til kommunen \"{}\", som ikke findes.", clip(&v.municipality)), format!("Refers to the municipality \"{}\", which does not exist.", clip(&v.municipality)));
         }
         if let Some(g) = &v.group {

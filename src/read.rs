@@ -17,6 +17,26 @@ use crate::text::Text;
 /// national data with persons and seats stay far below this.
 pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
 
+/// Most elements read from one top-level array of structure (`regions`, `municipalities`,
+/// `clusters`, `profiles`, `indicators`, `standard_populations`). Denmark has 5 regions,
+/// 98 municipalities and 22 clusters, and a kommunekode has three digits (at most 1,000
+/// municipalities), so 1,000 is far above real data, and it bounds the lookups validation,
+/// key figures and the chart do between these arrays.
+pub const MAX_STRUCTURE_ELEMENTS: usize = 1_000;
+
+/// Most elements read from `persons`, `seats` and `values`: room for the 100,000-seat
+/// chart the browser tests draw, and for 200,000 rows of counts.
+pub const MAX_ELEMENTS: usize = 200_000;
+
+/// Most elements read from the top-level array `key`; elements after them are reported
+/// (`too-many-elements`) and not read.
+pub fn max_elements(key: &str) -> usize {
+    match key {
+        "persons" | "seats" | "values" => MAX_ELEMENTS,
+        _ => MAX_STRUCTURE_ELEMENTS,
+    }
+}
+
 /// Where each element that was read came from: its index in the input array. Elements
 /// that failed to read are left out of the data set, so indices can differ.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -424,7 +444,19 @@ fn array<T: DeserializeOwned>(
             }
         }
         Some(Value::Array(elements)) => {
-            for (i, value) in elements.iter().enumerate() {
+            let max = max_elements(key);
+            if elements.len() > max {
+                findings.push(Finding::new(
+                    Severity::Error,
+                    Code::TooManyElements,
+                    at(key, max, &[]),
+                    Text::new(
+                        format!("Listen \"{key}\" har {} elementer; højst {} læses, og resten (fra nr. {}) er ignoreret.", elements.len(), max, max + 1),
+                        format!("The list \"{key}\" has {} elements; at most {} are read, and the rest (from number {}) were ignored.", elements.len(), max, max + 1),
+                    ),
+                ));
+            }
+            for (i, value) in elements.iter().take(max).enumerate() {
                 if let Some(item) = element::<T>(value, &at(key, i, &[]), findings) {
                     items.push(item);
                     origins.push(i);

@@ -195,8 +195,8 @@ impl<'a> Validator<'a> {
                     Severity::Warning,
                     Code::RegionWithoutClusters,
                     path,
-                    format!("{} har ingen sundhedsklynger.", r.name),
-                    format!("{} has no health clusters.", r.name),
+                    format!("{} har ingen sundhedsklynger.", clip(&r.name)),
+                    format!("{} has no health clusters.", clip(&r.name)),
                 );
             }
         }
@@ -244,8 +244,8 @@ impl<'a> Validator<'a> {
                     Severity::Warning,
                     Code::ClusterWithoutMembers,
                     path,
-                    format!("{} har ingen medlemskommuner.", c.name),
-                    format!("{} has no member municipalities.", c.name),
+                    format!("{} har ingen medlemskommuner.", clip(&c.name)),
+                    format!("{} has no member municipalities.", clip(&c.name)),
                 );
             }
             let mut seen = HashSet::new();
@@ -257,8 +257,8 @@ impl<'a> Validator<'a> {
                         Severity::Error,
                         Code::DuplicateMember,
                         mpath.clone(),
-                        format!("Kommune {} står flere gange i {}.", clip(&member.municipality), c.name),
-                        format!("Municipality {} is listed more than once in {}.", clip(&member.municipality), c.name),
+                        format!("Kommune {} står flere gange i {}.", clip(&member.municipality), clip(&c.name)),
+                        format!("Municipality {} is listed more than once in {}.", clip(&member.municipality), clip(&c.name)),
                     );
                 }
                 match data.municipality(&member.municipality) {
@@ -269,8 +269,8 @@ impl<'a> Validator<'a> {
                             Severity::Error,
                             Code::MunicipalityOtherRegion,
                             mpath,
-                            format!("{} ligger i {}, men {} hører til {}; forventede en kommune i klyngens region.", m.name, region_name(&m.region), c.name, region_name(&c.region)),
-                            format!("{} lies in {}, but {} belongs to {}; expected a municipality in the cluster's region.", m.name, region_name(&m.region), c.name, region_name(&c.region)),
+                            format!("{} ligger i {}, men {} hører til {}; forventede en kommune i klyngens region.", clip(&m.name), region_name(&m.region), clip(&c.name), region_name(&c.region)),
+                            format!("{} lies in {}, but {} belongs to {}; expected a municipality in the cluster's region.", clip(&m.name), region_name(&m.region), clip(&c.name), region_name(&c.region)),
                         );
                     }
                     Some(_) => {}
@@ -283,8 +283,8 @@ impl<'a> Validator<'a> {
                         Severity::Info,
                         Code::UnverifiedMembership,
                         path,
-                        format!("{}s medlemskab af {} er ikke bekræftet af en kilde.", name.da, c.name),
-                        format!("{}'s membership of {} is not confirmed by a source.", name.en, c.name),
+                        format!("{}s medlemskab af {} er ikke bekræftet af en kilde.", name.da, clip(&c.name)),
+                        format!("{}'s membership of {} is not confirmed by a source.", name.en, clip(&c.name)),
                     );
                 }
             }
@@ -299,15 +299,15 @@ impl<'a> Validator<'a> {
                     Severity::Info,
                     Code::UnverifiedCluster,
                     path,
-                    format!("Medlemmerne af {} er ikke bekræftet af en kilde; de er placeret efter optageområde og geografi.", c.name),
-                    format!("The members of {} are not confirmed by a source; they are placed by catchment area and geography.", c.name),
+                    format!("Medlemmerne af {} er ikke bekræftet af en kilde; de er placeret efter optageområde og geografi.", clip(&c.name)),
+                    format!("The members of {} are not confirmed by a source; they are placed by catchment area and geography.", clip(&c.name)),
                 ),
                 Status::Partial => self.push(
                     Severity::Info,
                     Code::PartialCluster,
                     path,
-                    format!("Medlemmerne af {} er kun delvist bekræftet (optageområde eller sekundær kilde).", c.name),
-                    format!("The members of {} are only partly confirmed (catchment area or secondary source).", c.name),
+                    format!("Medlemmerne af {} er kun delvist bekræftet (optageområde eller sekundær kilde).", clip(&c.name)),
+                    format!("The members of {} are only partly confirmed (catchment area or secondary source).", clip(&c.name)),
                 ),
                 Status::Confirmed => {}
             }
@@ -317,8 +317,8 @@ impl<'a> Validator<'a> {
                     Severity::Info,
                     Code::UnverifiedName,
                     path,
-                    format!("Navnet \"{}\" er ikke bekræftet af en kilde.", c.name),
-                    format!("The name \"{}\" is not confirmed by a source.", c.name),
+                    format!("Navnet \"{}\" er ikke bekræftet af en kilde.", clip(&c.name)),
+                    format!("The name \"{}\" is not confirmed by a source.", clip(&c.name)),
                 );
             }
         }
@@ -350,8 +350,8 @@ impl<'a> Validator<'a> {
                         Severity::Warning,
                         Code::MunicipalityUnplaced,
                         path,
-                        format!("{} ({}) er ikke placeret i nogen sundhedsklynge; ingen kilde kunne placere den.{da}", m.name, m.code),
-                        format!("{} ({}) is not placed in any health cluster; no source could place it.{en}", m.name, m.code),
+                        format!("{} ({}) er ikke placeret i nogen sundhedsklynge; ingen kilde kunne placere den.{da}", clip(&m.name), m.code),
+                        format!("{} ({}) is not placed in any health cluster; no source could place it.{en}", clip(&m.name), m.code),
                     );
                 }
                 1 => {
@@ -363,8 +363,8 @@ impl<'a> Validator<'a> {
                                 Severity::Warning,
                                 Code::ShareWithoutSplit,
                                 p,
-                                format!("{} har andelen {f}, men er kun med i én klynge; forventede 1 eller ingen andel.", m.name),
-                                format!("{} has the share {f} but is in one cluster only; expected 1 or no share.", m.name),
+                                format!("{} har andelen {f}, men er kun med i én klynge; forventede 1 eller ingen andel.", clip(&m.name)),
+                                format!("{} has the share {f} but is in one cluster only; expected 1 or no share.", clip(&m.name)),
                             );
                         }
                     }
@@ -380,8 +380,8 @@ impl<'a> Validator<'a> {
                             Severity::Warning,
                             Code::SplitShareUnknown,
                             path,
-                            format!("{} er delt mellem {}, men befolkningsandelene kendes ikke; tal for klyngerne kan ikke summeres.", m.name, names.join(" og ")),
-                            format!("{} is split between {}, but the population shares are not known; cluster figures cannot be summed.", m.name, names.join(" and ")),
+                            format!("{} er delt mellem {}, men befolkningsandelene kendes ikke; tal for klyngerne kan ikke summeres.", clip(&m.name), names.join(" og ")),
+                            format!("{} is split between {}, but the population shares are not known; cluster figures cannot be summed.", clip(&m.name), names.join(" and ")),
                         );
                     } else {
                         let sum: f64 = fractions.iter().sum();
@@ -390,8 +390,8 @@ impl<'a> Validator<'a> {
                                 Severity::Error,
                                 Code::SplitSharesSum,
                                 path,
-                                format!("{} er delt mellem {}, men andelene summerer til {sum}; forventede 1.", m.name, names.join(" og ")),
-                                format!("{} is split between {}, but the shares sum to {sum}; expected 1.", m.name, names.join(" and ")),
+                                format!("{} er delt mellem {}, men andelene summerer til {sum}; forventede 1.", clip(&m.name), names.join(" og ")),
+                                format!("{} is split between {}, but the shares sum to {sum}; expected 1.", clip(&m.name), names.join(" and ")),
                             );
                         }
                     }
@@ -466,8 +466,8 @@ impl<'a> Validator<'a> {
                                 Severity::Error,
                                 Code::InvalidSeat,
                                 path,
-                                format!("{} hører ikke til den region, SSU'et dækker.", cluster.name),
-                                format!("{} does not belong to the region the SSU covers.", cluster.name),
+                                format!("{} hører ikke til den region, SSU'et dækker.", clip(&cluster.name)),
+                                format!("{} does not belong to the region the SSU covers.", clip(&cluster.name)),
                             );
                         }
                     }
@@ -496,8 +496,8 @@ impl<'a> Validator<'a> {
                                     Severity::Error,
                                     Code::InvalidSeat,
                                     path,
-                                    format!("{} er ikke medlem af {}.", name.da, cluster.name),
-                                    format!("{} is not a member of {}.", name.en, cluster.name),
+                                    format!("{} er ikke medlem af {}.", name.da, clip(&cluster.name)),
+                                    format!("{} is not a member of {}.", name.en, clip(&cluster.name)),
                                 );
                             }
                             Some(_) => {}

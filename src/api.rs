@@ -127,7 +127,7 @@ pub fn default_data() -> JsValue {
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "ValidationResult")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "SundhedsklyngerData | string")] data: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: Option<JsValue>,
 ) -> JsValue {
     let options = read_options(&options.unwrap_or(JsValue::UNDEFINED));
     let findings = match input_text(&data) {
@@ -175,7 +175,7 @@ pub(crate) fn key_figure_options(options: &JsValue) -> crate::keyfigures::KeyFig
 #[wasm_bindgen(js_name = keyFigures, unchecked_return_type = "KeyFiguresResult")]
 pub fn key_figures(
     #[wasm_bindgen(unchecked_param_type = "SundhedsklyngerData | string")] data: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "KeyFigureOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "KeyFigureOptions")] options: Option<JsValue>,
 ) -> JsValue {
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let validate_options = read_options(&options);
@@ -200,7 +200,7 @@ pub fn layout_tree(
     parents: &[i32],
     widths: &[f64],
     heights: &[f64],
-    #[wasm_bindgen(unchecked_param_type = "LayoutTreeOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "LayoutTreeOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     use crate::layout::{layout, LayoutError, LayoutOptions, Orientation};
     let options = options.unwrap_or(JsValue::UNDEFINED);

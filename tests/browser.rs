@@ -1193,6 +1193,7 @@ mod chart_view {
             deep_link: false,
             report: None,
             figures: None,
+            on_select: None,
         };
         let app = yew::Renderer::<ChartView>::with_root_and_props(host.clone(), props).render();
         yew::scheduler::flush().await;

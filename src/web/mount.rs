@@ -1,16 +1,20 @@
 //! The widget's JavaScript entry: `mount(element, options)` and the handle it returns.
 
+use std::cell::RefCell;
 use std::rc::Rc;
+
+use serde::Serialize;
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
-use yew::AppHandle;
+use yew::{AppHandle, Callback};
 
-use crate::api::{input_text, key_figure_options};
+use crate::api::{input_text, key_figure_options, to_js};
+use crate::finding::Finding;
 use crate::keyfigures::KeyFigureOptions;
 use crate::text::Lang;
 use crate::web::components::app::{App, AppProps};
-use crate::web::state::{DataInput, Theme, ViewMode, WidgetOptions};
+use crate::web::state::{DataInput, Theme, ViewMode, WidgetEvent, WidgetOptions};
 use crate::web::style;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -46,6 +50,34 @@ export interface MountOptions {
   theme?: "light" | "dark" | "auto";
   /** Keep the node selected in the chart in the URL hash (`#sk-node=<id>`). Default false. */
   deepLink?: boolean;
+}
+/** The events of a widget and their `detail`. */
+export interface WidgetEventMap {
+  /** Once, after the first render, with the data read and checked. */
+  ready: { region: string | null; lang: "da" | "en"; ok: boolean; errors: number };
+  /** A node of the org chart was selected; `label` is in the language shown. */
+  select: {
+    id: string;
+    kind: "region" | "ssu" | "cluster" | "political" | "professional" | "seat";
+    label: string;
+    region: string | null;
+  };
+  /** The data have errors (at the first render and for new data): the error findings. */
+  error: { findings: Finding[] };
+}
+export type WidgetEventName = keyof WidgetEventMap;
+/** `on` and `off` of a mounted widget (merged into the class `WidgetHandle`). */
+export interface WidgetHandle {
+  /**
+   * Calls `callback(detail)` on each `event`. Listeners run after the current task, so
+   * one added right after `mount` hears `ready`. Throws a TypeError for an unknown name.
+   * @example
+   * const widget = mount(el);
+   * widget.on("select", (node) => console.log(node.kind, node.label));
+   */
+  on<K extends WidgetEventName>(event: K, callback: (detail: WidgetEventMap[K]) => void): void;
+  /** Removes a listener added with `on` (the same event and function). */
+  off<K extends WidgetEventName>(event: K, callback: (detail: WidgetEventMap[K]) => void): void;
 }
 /** Options for the widget's key figures (see `KeyFigureOptions` for `keyFigures`). */
 export interface MountKeyFigureOptions {
@@ -103,14 +135,75 @@ impl Given {
     }
 }
 
+/// The event names `on` accepts.
+const EVENTS: [&str; 3] = ["ready", "select", "error"];
+
+/// The host page's listeners: (event name, function).
+type Listeners = Rc<RefCell<Vec<(&'static str, js_sys::Function)>>>;
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Detail<'a> {
+    Ready { region: &'a Option<String>, lang: &'static str, ok: bool, errors: usize },
+    Select { id: &'a str, kind: &'static str, label: &'a str, region: &'a Option<String> },
+    Error { findings: &'a [Finding] },
+}
+
+/// The event's name and its `detail` as a JS value.
+fn event_value(event: &WidgetEvent) -> (&'static str, JsValue) {
+    let (name, detail) = match event {
+        WidgetEvent::Ready { region, lang, errors } => {
+            ("ready", Detail::Ready { region, lang: lang.code(), ok: *errors == 0, errors: *errors })
+        }
+        WidgetEvent::Select { id, kind, label, region } => ("select", Detail::Select { id, kind, label, region }),
+        WidgetEvent::Error { findings } => ("error", Detail::Error { findings }),
+    };
+    (name, to_js(&detail))
+}
+
+/// Calls the listeners of an event, after the current task (so that listeners added
+/// right after `mount` hear `ready`). A listener that throws is reported like an
+/// exception in a DOM event listener (`reportError`) and the others still run.
+fn dispatch(listeners: &Listeners, event: WidgetEvent) {
+    let (name, detail) = event_value(&event);
+    let listeners = Rc::clone(listeners);
+    yew::platform::spawn_local(async move {
+        // A copy: a listener may add or remove listeners, or destroy the widget.
+        let called: Vec<js_sys::Function> =
+            listeners.borrow().iter().filter(|(n, _)| *n == name).map(|(_, f)| f.clone()).collect();
+        for f in called {
+            if let Err(error) = f.call1(&JsValue::UNDEFINED, &detail) {
+                report_error(&error);
+            }
+        }
+    });
+}
+
+fn report_error(error: &JsValue) {
+    let global = js_sys::global();
+    if let Ok(report) = js_sys::Reflect::get(&global, &JsValue::from_str("reportError")) {
+        if let Some(report) = report.dyn_ref::<js_sys::Function>() {
+            let _ = report.call1(&global, error);
+        }
+    }
+}
+
+fn event_name(event: &str) -> Result<&'static str, JsValue> {
+    EVENTS.iter().copied().find(|e| *e == event).ok_or_else(|| {
+        js_sys::TypeError::new(&format!("unknown event {event:?}: expected one of {}", EVENTS.join(", "))).into()
+    })
+}
+
 struct Mounted {
     app: AppHandle<App>,
     /// The `<div>` the widget renders into, a child of the host element.
     root: Element,
     props: AppProps,
+    listeners: Listeners,
 }
 
-/// A mounted widget. `update` changes what it shows; `destroy` removes it.
+/// A mounted widget. `update` changes what it shows, `on`/`off` listen to its events,
+/// `destroy` removes it; `free()` (wasm-bindgen) releases the handle itself.
 #[wasm_bindgen]
 pub struct WidgetHandle {
     inner: Option<Mounted>,
@@ -125,6 +218,11 @@ pub fn mount(
     #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: Option<JsValue>,
 ) -> WidgetHandle {
     let given = Given::read(&options.unwrap_or(JsValue::UNDEFINED));
+    let listeners: Listeners = Rc::default();
+    let on_event = {
+        let listeners = Rc::clone(&listeners);
+        Callback::from(move |event: WidgetEvent| dispatch(&listeners, event))
+    };
     let props = AppProps {
         options: WidgetOptions {
             data: given.data.unwrap_or_default(),
@@ -137,6 +235,7 @@ pub fn mount(
             deep_link: given.deep_link.unwrap_or(false),
         },
         serial: 0,
+        on_event: Some(on_event),
     };
     let Some(root) = element.owner_document().and_then(|d| d.create_element("div").ok()) else {
         return WidgetHandle { inner: None };
@@ -147,7 +246,7 @@ pub fn mount(
     }
     style::apply(&root);
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props.clone()).render();
-    WidgetHandle { inner: Some(Mounted { app, root, props }) }
+    WidgetHandle { inner: Some(Mounted { app, root, props, listeners }) }
 }
 
 #[wasm_bindgen]
@@ -183,10 +282,36 @@ impl WidgetHandle {
         mounted.app.update(props);
     }
 
-    /// Removes the widget and its `<div>` from the host element; the host's other
-    /// children stay. Calling it again does nothing.
+    /// Calls `callback(detail)` on each `event`: `"ready"`, `"select"` or `"error"`
+    /// (see `WidgetEventMap`). Listeners run after the current task, so one added right
+    /// after `mount` hears `ready`. Throws a `TypeError` for an unknown event name; does
+    /// nothing after `destroy`. Remove a listener with `off`.
+    /// (Typed by the `WidgetHandle` interface in `TS_MOUNT`: TypeScript needs a generic.)
+    #[wasm_bindgen(skip_typescript)]
+    pub fn on(&self, event: &str, callback: js_sys::Function) -> Result<(), JsValue> {
+        let name = event_name(event)?;
+        if let Some(mounted) = &self.inner {
+            mounted.listeners.borrow_mut().push((name, callback));
+        }
+        Ok(())
+    }
+
+    /// Removes a listener added with `on` (the same event and function).
+    /// (Typed by the `WidgetHandle` interface in `TS_MOUNT`: TypeScript needs a generic.)
+    #[wasm_bindgen(skip_typescript)]
+    pub fn off(&self, event: &str, callback: js_sys::Function) -> Result<(), JsValue> {
+        let name = event_name(event)?;
+        if let Some(mounted) = &self.inner {
+            mounted.listeners.borrow_mut().retain(|(n, f)| !(*n == name && f == &callback));
+        }
+        Ok(())
+    }
+
+    /// Removes the widget and its `<div>` from the host element and drops every
+    /// listener; the host's other children stay. Calling it again does nothing.
     pub fn destroy(&mut self) {
         if let Some(mounted) = self.inner.take() {
+            mounted.listeners.borrow_mut().clear();
             mounted.app.destroy();
             mounted.root.remove();
         }

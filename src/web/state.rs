@@ -85,6 +85,31 @@ pub struct WidgetOptions {
     pub deep_link: bool,
 }
 
+/// What the widget reports to the host page (`WidgetHandle.on`, the custom element's
+/// `CustomEvent`s). The App only emits these; `mount.rs` turns them into JS values.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WidgetEvent {
+    /// The first render is done, with the data read and checked.
+    Ready { region: Option<String>, lang: Lang, errors: usize },
+    /// A node of the org chart was selected (click, Enter, the detail panel, a deep link).
+    Select { id: String, kind: &'static str, label: String, region: Option<String> },
+    /// The data have findings of severity error (at the first render and for new data).
+    Error { findings: Vec<Finding> },
+}
+
+/// The event name of a chart node's kind: `region`, `ssu`, `cluster`, `political`,
+/// `professional` or `seat`.
+pub fn node_kind_code(kind: tree::NodeKind) -> &'static str {
+    match kind {
+        tree::NodeKind::Region => "region",
+        tree::NodeKind::Body(BodyKind::Ssu) => "ssu",
+        tree::NodeKind::Body(BodyKind::Political) => "political",
+        tree::NodeKind::Body(BodyKind::Professional) => "professional",
+        tree::NodeKind::Cluster => "cluster",
+        tree::NodeKind::Seat => "seat",
+    }
+}
+
 /// How the region is shown: the interactive org chart, or the cards ("Liste").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ViewMode {

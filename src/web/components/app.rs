@@ -18,7 +18,7 @@ use crate::keyfigures::AreaLevel;
 use crate::text::Lang;
 use crate::web::i18n::{self, tr, Key};
 use crate::chart::NodeKind;
-use crate::web::state::{Action, State, ViewMode, WidgetOptions};
+use crate::web::state::{node_kind_code, Action, State, ViewMode, WidgetEvent, WidgetOptions};
 
 /// The root component's properties: the host page's options, and a serial that
 /// `WidgetHandle.update` raises so that each call is applied once.
@@ -28,6 +28,9 @@ pub struct AppProps {
     pub options: WidgetOptions,
     #[prop_or_default]
     pub serial: u32,
+    /// Receives the widget's events (ready, select, error); `mount` passes one.
+    #[prop_or_default]
+    pub on_event: Option<Callback<WidgetEvent>>,
 }
 
 thread_local! {
@@ -54,6 +57,30 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with(props.clone(), move |props| {
             dispatcher.dispatch(Action::Apply { options: props.options.clone(), serial: props.serial });
+        });
+    }
+    // Events for the host page: `ready` once after the first render, `error` whenever
+    // the data read have errors (first render and new data).
+    {
+        let on_event = props.on_event.clone();
+        let ready = WidgetEvent::Ready {
+            region: state.region.clone(),
+            lang: state.lang,
+            errors: state.report.findings.iter().filter(|f| f.severity == Severity::Error).count(),
+        };
+        use_effect_with((), move |_| {
+            if let Some(on_event) = on_event {
+                on_event.emit(ready);
+            }
+        });
+    }
+    {
+        let on_event = props.on_event.clone();
+        use_effect_with(state.report.clone(), move |report| {
+            let findings: Vec<_> = report.findings.iter().filter(|f| f.severity == Severity::Error).cloned().collect();
+            if let (Some(on_event), false) = (on_event, findings.is_empty()) {
+                on_event.emit(WidgetEvent::Error { findings });
+            }
         });
     }
     let on_region = {
@@ -136,6 +163,21 @@ pub fn App(props: &AppProps) -> Html {
         })
     });
 
+    // A chart node selected: reported with its label in the language shown.
+    let on_chart_select = props.on_event.clone().zip(state.chart.clone()).map(|(on_event, chart)| {
+        let region = state.region.clone();
+        Callback::from(move |v: usize| {
+            if let Some(node) = chart.nodes.get(v) {
+                on_event.emit(WidgetEvent::Select {
+                    id: node.id.clone(),
+                    kind: node_kind_code(node.kind),
+                    label: node.label.get(lang).to_string(),
+                    region: region.clone(),
+                });
+            }
+        })
+    });
+
     html! {
         <div class={classes!("sk-widget", props.options.theme.class())} lang={lang.code()}>
             <header class="sk-header">
@@ -192,6 +234,7 @@ pub fn App(props: &AppProps) -> Html {
                                 deep_link={props.options.deep_link}
                                 report={report.clone()}
                                 figures={chart_figures}
+                                on_select={on_chart_select}
                             />
                         }
                     } else {

@@ -38,6 +38,9 @@ pub struct ChartProps {
     /// Key figures of a region or cluster node, for the detail panel.
     #[prop_or_default]
     pub figures: Option<Callback<usize, Html>>,
+    /// Told the node index whenever the selection changes to a node.
+    #[prop_or_default]
+    pub on_select: Option<Callback<usize>>,
 }
 
 /// A pointer gesture in progress: pointers down, whether it became a drag, pinch distance.
@@ -204,6 +207,16 @@ pub fn ChartView(props: &ChartProps) -> Html {
                 if let Ok(history) = window.history() {
                     let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#sk-node={id}")));
                 }
+            }
+        });
+    }
+
+    // Report a new selection to the host (the widget's `select` event).
+    {
+        let on_select = props.on_select.clone();
+        use_effect_with(state.selected, move |selected| {
+            if let (Some(on_select), Some(v)) = (on_select, *selected) {
+                on_select.emit(v);
             }
         });
     }

@@ -7,6 +7,9 @@
 #                  the Node package test, the end-to-end tests of the demo
 #   make test-native | test-wasm | test-node | test-e2e   one suite
 #   make size      raw/gzip sizes of the built .wasm and .js
+#   make bench     the widget against d3-org-chart, d3-flextree and d3.tree in headless
+#                  Chromium, plus memory, key figures and bundle size (BENCHMARKS.md;
+#                  BENCH_QUICK=1 for a fast pass)
 #   make clean     remove pkg/, dist/ and the release target dirs
 #
 # Every target installs what it needs first (scripts/ensure-tools.sh).
@@ -27,7 +30,7 @@ WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: help tools package dist demo test test-native test-wasm test-node test-e2e size clean
+.PHONY: help tools package dist demo test test-native test-wasm test-node test-e2e size bench clean
 
 help:
 	@sed -n 's/^#   /  /p' Makefile
@@ -48,6 +51,10 @@ demo: dist
 
 size:
 	scripts/size.sh
+
+# Installs what it needs itself (tools, bench/node_modules, the web build).
+bench:
+	scripts/bench.sh
 
 # Runs every suite even after one fails, then prints times and totals.
 test: tools

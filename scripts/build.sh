@@ -3,6 +3,8 @@
 #   scripts/build.sh web    browser ES module (feature "view", wasm-bindgen --target web)  -> pkg/web/
 #   scripts/build.sh node   Node >= 20 ES module, loads synchronously (no default
 #                           features: pure functions only)                               -> pkg/node/
+#   scripts/build.sh inline one classic script, wasm embedded as base64, with the custom
+#                           element (wasm-bindgen --target no-modules; needs pkg/web/)  -> pkg/inline/
 # Each feature set has its own --target-dir so the two never rebuild each other.
 # wasm-bindgen and wasm-opt are skipped when cargo's output did not change.
 set -euo pipefail
@@ -13,8 +15,31 @@ entry="${1:-}"
 case "$entry" in
   web)  features=();                        bindgen_target=web ;;
   node) features=(--no-default-features);   bindgen_target=experimental-nodejs-module ;;
-  *) die "usage: $0 web|node" ;;
+  inline) features=();                      bindgen_target=no-modules ;;
+  *) die "usage: $0 web|node|inline" ;;
 esac
+
+if [ "$entry" = inline ]; then
+  # The cargo build of `web`; wasm-bindgen emits the same .wasm for both targets
+  # (checked below), so the inline build embeds pkg/web's optimised one. Bring pkg/web
+  # up to date with cargo's output first, and run no cargo build in between.
+  "$0" web
+  target_dir=target/web
+  wasm_in="$target_dir/wasm32-unknown-unknown/release/$CRATE.wasm"
+  web_wasm="pkg/web/${CRATE}_bg.wasm"
+  [ ! "$wasm_in" -nt "$target_dir/.pkg-web.stamp" ] || die "$web_wasm is older than $wasm_in (a build ran meanwhile): run again"
+  work="target/inline"
+  rm -rf "$work" && mkdir -p "$work/no-modules" "$work/web"
+  wasm-bindgen --target no-modules --out-dir "$work/no-modules" --out-name "$CRATE" "$wasm_in"
+  wasm-bindgen --target web --out-dir "$work/web" --out-name "$CRATE" "$wasm_in"
+  cmp -s "$work/no-modules/${CRATE}_bg.wasm" "$work/web/${CRATE}_bg.wasm" \
+    || die "wasm-bindgen's no-modules and web .wasm differ: the inline build cannot reuse pkg/web's"
+  rm -rf pkg/inline && mkdir -p pkg/inline
+  node scripts/inline.mjs "$work/no-modules/$CRATE.js" "$web_wasm" npm/element-core.js \
+    "pkg/inline/$CRATE.js" "$(crate_version)"
+  cp npm/inline.d.ts "pkg/inline/$CRATE.d.ts"
+  exit 0
+fi
 
 target_dir="target/$entry"
 wasm_in="$target_dir/wasm32-unknown-unknown/release/$CRATE.wasm"

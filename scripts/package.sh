@@ -5,14 +5,16 @@
 #   pkg/index.js, index.d.ts  browser entry (npm/index.*) re-exporting pkg/web/
 #   pkg/web/                wasm-bindgen --target web build, wasm-opt -Oz
 #   pkg/node/               Node >= 20 ES module build (no default features)
+#   pkg/element.js, element-core.js, element.d.ts   the custom element (ES module)
+#   pkg/inline/             one classic script: wasm as base64 + the element (build.sh inline)
 #   pkg/schema.json         the JSON Schema (schema/sundhedsklynger.schema.json if the
 #                           repo has it, else what the node entry's schema() returns)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-"$ROOT/scripts/build.sh" web
 "$ROOT/scripts/build.sh" node
+"$ROOT/scripts/build.sh" inline   # builds web first
 
 log "package: assembling pkg/"
 version="$(crate_version)"
@@ -23,7 +25,7 @@ VERSION="$version" node -e '
   p.version = process.env.VERSION;
   fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");
 '
-cp npm/README.md npm/index.js npm/index.d.ts pkg/
+cp npm/README.md npm/index.js npm/index.d.ts npm/element.js npm/element-core.js npm/element.d.ts pkg/
 for f in LICENSE LICENSE-MIT LICENSE.md LICENSE.txt; do
   if [ -f "$f" ]; then cp "$f" pkg/; fi
 done

@@ -5,7 +5,8 @@
 #   make demo      build dist/ and serve it on http://127.0.0.1:$(PORT)/ (PORT=8080)
 #   make test      every suite: native cargo test, wasm tests in headless Chromium,
 #                  the Node package test, the end-to-end tests of the demo
-#   make test-native | test-wasm | test-node | test-e2e   one suite
+#   make test-native | test-wasm | test-node | test-e2e | test-consumers   one suite
+#                  (consumers: the packed package in a Vite + React app and a plain page)
 #   make size      raw/gzip sizes of the built .wasm and .js
 #   make bench     the widget against d3-org-chart, d3-flextree and d3.tree in headless
 #                  Chromium, plus memory, key figures and bundle size (BENCHMARKS.md;
@@ -30,7 +31,7 @@ WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: help tools package dist demo test test-native test-wasm test-node test-e2e size bench clean
+.PHONY: help tools package dist demo test test-native test-wasm test-node test-e2e test-consumers size bench clean
 
 help:
 	@sed -n 's/^#   /  /p' Makefile
@@ -58,7 +59,7 @@ bench:
 
 # Runs every suite even after one fails, then prints times and totals.
 test: tools
-	scripts/test-all.sh native wasm node e2e
+	scripts/test-all.sh native wasm node e2e consumers
 
 test-native:
 	$(ENSURE) rust
@@ -72,6 +73,12 @@ test-wasm:
 
 test-node: package
 	node --test tests/node/*.test.mjs
+
+# npm pack pkg/, then a fresh Vite + React app (npm ci from the registry) and a plain
+# HTML page with the inline build, both in headless Chromium.
+test-consumers: package
+	$(ENSURE) chromium npm
+	node --test tests/consumers/*.test.mjs
 
 test-e2e: dist
 	$(ENSURE) chromium npm

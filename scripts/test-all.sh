@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Run every test suite (make test-native, test-wasm, test-node, test-e2e), even
+# Run every test suite (make test-native, test-wasm, test-node, test-e2e, test-consumers), even
 # after one fails; then print how long each took, the tests counted across all of
 # them, and exit non-zero if any suite failed.
-#   scripts/test-all.sh [suite…]      (default: native wasm node e2e)
+#   scripts/test-all.sh [suite…]      (default: native wasm node e2e consumers)
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(native wasm node e2e)
+[ ${#suites[@]} -gt 0 ] || suites=(native wasm node e2e consumers)
 
 logdir="$(mktemp -d "${TMPDIR:-/tmp}/sk-test-all.XXXXXX")"
 trap 'rm -rf "$logdir"' EXIT

@@ -73,7 +73,7 @@ after(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-test('the tarball holds both entries, their types, the schema and the README, and nothing else', () => {
+test('the tarball holds every entry, their types, the schema and the README, and nothing else', () => {
   const files = packed.files.map((f) => f.path).sort();
   for (const f of [
     'package.json',
@@ -87,11 +87,17 @@ test('the tarball holds both entries, their types, the schema and the README, an
     'node/sundhedsklynger.js',
     'node/sundhedsklynger.d.ts',
     'node/sundhedsklynger_bg.wasm',
+    'element.js',
+    'element-core.js',
+    'element.d.ts',
+    'inline/sundhedsklynger.js',
+    'inline/sundhedsklynger.d.ts',
   ]) {
     assert.ok(files.includes(f), `${f} missing from the tarball: ${files.join(', ')}`);
   }
   const stray = files.filter(
-    (f) => !/^(package\.json|README\.md|LICENSE.*|index\.(js|d\.ts)|schema\.json|(web|node)\/.+)$/.test(f),
+    (f) =>
+      !/^(package\.json|README\.md|LICENSE.*|(index|element)\.(js|d\.ts)|element-core\.js|schema\.json|(web|node)\/.+|inline\/sundhedsklynger\.(js|d\.ts))$/.test(f),
   );
   assert.deepEqual(stray, [], 'unexpected files in the tarball');
   assert.ok(!files.some((f) => f.endsWith('.stamp')), 'build stamps leaked into the tarball');

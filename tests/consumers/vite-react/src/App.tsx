@@ -1,0 +1,67 @@
+// Both ways of embedding the widget in React: `mount()` in an effect (the main entry,
+// with the .wasm as a separate file Vite copies) and the custom element
+// (`sundhedsklynger/element`). What the widgets report is written into the page for the test.
+import { useEffect, useRef, useState } from 'react';
+import init, { defaultData, keyFigures, mount, validate, type WidgetEventMap, type WidgetHandle } from 'sundhedsklynger';
+import 'sundhedsklynger/element';
+import type { SundhedsklyngerDiagram } from 'sundhedsklynger/element';
+
+type Selected = WidgetEventMap['select'];
+
+function MountedWidget({ region, onSelect }: { region: string; onSelect: (node: Selected) => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let handle: WidgetHandle | undefined;
+    let cancelled = false;
+    init().then(() => {
+      if (cancelled || !ref.current) return;
+      handle = mount(ref.current, { region, lang: 'da', view: 'chart' });
+      handle.on('select', onSelect);
+      handle.on('ready', (ready) => {
+        ref.current?.setAttribute('data-ready', `${ready.region}:${ready.ok}`);
+      });
+    });
+    // StrictMode runs this cleanup once right away: the widget must go and come back.
+    return () => {
+      cancelled = true;
+      handle?.destroy();
+      handle?.free();
+    };
+  }, [region, onSelect]);
+  return <div id="mounted" ref={ref} />;
+}
+
+export function App() {
+  const [selected, setSelected] = useState<Selected | null>(null);
+  const [elementSelected, setElementSelected] = useState<Selected | null>(null);
+  const [checks, setChecks] = useState('');
+  const element = useRef<SundhedsklyngerDiagram>(null);
+
+  useEffect(() => {
+    init().then(() => {
+      // Options are optional; a bad data set is a result, never an exception.
+      const bad = validate('{"format": "sundhedsklynger/1"}');
+      const figures = keyFigures(defaultData());
+      setChecks(`validate ok: ${bad.ok}; keyFigures ok: ${figures.ok}`);
+    });
+  }, []);
+
+  useEffect(() => {
+    const el = element.current;
+    if (!el) return;
+    const listener = (e: CustomEvent<Selected>) => setElementSelected(e.detail);
+    el.addEventListener('select', listener);
+    return () => el.removeEventListener('select', listener);
+  }, []);
+
+  return (
+    <main>
+      <h1>Vite + React</h1>
+      <p id="validate">{checks}</p>
+      <MountedWidget region="RM" onSelect={setSelected} />
+      <p id="selected">{selected ? `${selected.kind} ${selected.id} ${selected.label}` : ''}</p>
+      <sundhedsklynger-diagram id="element" region="RN" shadow="open" ref={element} />
+      <p id="element-selected">{elementSelected ? `${elementSelected.kind} ${elementSelected.id}` : ''}</p>
+    </main>
+  );
+}

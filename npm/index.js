@@ -7,6 +7,9 @@
 //
 // `init()` accepts `{ module_or_path }` (a URL, Response, bytes or WebAssembly.Module)
 // to load the .wasm from elsewhere; `initSync({ module })` instantiates from bytes.
-// In Node use 'sundhedsklynger/node' instead (no init step, no widget).
+// `widget.on('select', (node) => …)` listens to the widget's events (ready, select, error).
+// The custom element: 'sundhedsklynger/element' (ES module) or 'sundhedsklynger/inline'
+// (one classic script with the .wasm inside). In Node use 'sundhedsklynger/node' instead
+// (no init step, no widget).
 export { default, initSync } from './web/sundhedsklynger.js';
 export * from './web/sundhedsklynger.js';

@@ -284,3 +284,24 @@ test('CommonJS consumers can require() the Node entry', { skip: !process.feature
   const cjs = require('sundhedsklynger/node');
   assert.equal(cjs.defaultData().regions.length, 5);
 });
+
+test("'sundhedsklynger/inline' (a classic script) also works as an import, for its side effects", async () => {
+  // What a bundler does with it; in Node there are no custom elements, the API is there.
+  await importFromProject('probe-inline.mjs', "import 'sundhedsklynger/inline';\n");
+  const api = await globalThis.Sundhedsklynger.ready;
+  assert.equal(api, globalThis.Sundhedsklynger, 'ready resolves to the global');
+  assert.equal(typeof api.mount, 'function');
+  assert.equal(api.SundhedsklyngerDiagram, undefined, 'no element without customElements');
+  assert.deepEqual(api.defaultData(), lib.defaultData());
+  assert.equal(api.validate('{ not json').ok, false);
+  assert.equal(api.keyFigures(api.defaultData()).ok, true);
+});
+
+test('the element and inline entries are listed in sideEffects, the pure ones are not; every entry has its types', () => {
+  const meta = JSON.parse(readFileSync(join(project, 'node_modules/sundhedsklynger/package.json'), 'utf8'));
+  assert.deepEqual([...meta.sideEffects].sort(), ['./element.js', './inline/sundhedsklynger.js']);
+  for (const entry of ['.', './element', './inline', './node']) {
+    const types = meta.exports[entry].types;
+    assert.ok(existsSync(join(project, 'node_modules/sundhedsklynger', types)), `${entry}: ${types} missing`);
+  }
+});

@@ -397,9 +397,21 @@ test('the embedding snippets, each with a working copy button (clipboard and fal
     mount: /import init, \{ mount \} from 'sundhedsklynger';[\s\S]*mount\(/,
     react: /from 'react'/,
   };
+  // The snippets name files the npm package ships, and React is the npm README's example.
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'npm/package.json'), 'utf8'));
+  const npmReadme = readFileSync(join(ROOT, 'npm/README.md'), 'utf8');
+  const reactExample = npmReadme.match(/### React\s+```jsx\n([\s\S]*?)\n```/)?.[1];
+  assert.ok(reactExample, 'npm/README.md has no React example');
   await withDemo(
     '',
     async (page) => {
+      const element = await page.locator('#snippet-element').textContent();
+      const elementFile = element.match(/src="\/path\/to\/sundhedsklynger\/([^"]+)"/)[1];
+      assert.equal(pkg.exports['./element'].default, `./${elementFile}`);
+      const inline = await page.locator('#snippet-inline').textContent();
+      const inlineFile = inline.match(/src="\/path\/to\/sundhedsklynger\/([^"]+)"/)[1];
+      assert.equal(pkg.exports['./inline'].default, `./${inlineFile}`);
+      assert.equal(await page.locator('#snippet-react').textContent(), reactExample);
       for (const [id, re] of Object.entries(expected)) {
         const code = await page.locator(`pre > code#snippet-${id}`).textContent();
         assert.match(code, re, `snippet ${id}`);

@@ -49,6 +49,8 @@ pub struct Chart {
     pub roots: Vec<usize>,
     /// Person id → the seat nodes the person holds.
     pub person_seats: HashMap<String, Vec<usize>>,
+    /// Person id → index in `data.persons`, while building (empty after).
+    person_index: HashMap<String, usize>,
 }
 
 /// What is shown: expanded nodes and the sectors whose seats are shown.
@@ -81,6 +83,7 @@ impl Chart {
                 chart.body(data, c, &cb.professional);
             }
         }
+        chart.person_index = HashMap::new();
         chart
     }
 
@@ -100,6 +103,7 @@ impl Chart {
         let b = self.push(Some(parent), body.id.to_string(), NodeKind::Body(body.id.kind), body_kind_name(body.id.kind), Status::Confirmed, Vec::new());
         for (k, seat) in body.seats.iter().enumerate() {
             let s = self.push(Some(b), format!("{}#{k}", body.id), NodeKind::Seat, seat_label(data, seat), seat.status, seat.sources.clone());
+            let holder = seat.person.as_deref().and_then(|p| self.person(data, p));
             let node = &mut self.nodes[s];
             node.sector = Some(seat.sector());
             node.derived = seat.seat_index.is_none();
@@ -108,7 +112,7 @@ impl Chart {
                 let m = municipality_name(data, code);
                 node.search.push_str(&format!(" {} {}", m.da, code).to_lowercase());
             }
-            if let Some(person) = seat.person.as_deref().and_then(|p| data.person(p)) {
+            if let Some(person) = holder {
                 let text = match &person.party {
                     Some(party) => format!("{} ({party})", person.name),
                     None => person.name.clone(),
@@ -119,6 +123,16 @@ impl Chart {
                 self.person_seats.entry(person.id.clone()).or_default().push(s);
             }
         }
+    }
+
+    /// `data.person(id)` through an index built on first use: a body may hold 100,000 seats.
+    fn person<'d>(&mut self, data: &'d Dataset, id: &str) -> Option<&'d crate::model::Person> {
+        if self.person_index.is_empty() && !data.persons.is_empty() {
+            for (i, p) in data.persons.iter().enumerate() {
+                self.person_index.entry(p.id.clone()).or_insert(i);
+            }
+        }
+        self.person_index.get(id).map(|&i| &data.persons[i])
     }
 
     /// Depth of a node (roots are 0).

@@ -109,25 +109,46 @@ pub fn body(data: &Dataset, id: &BodyId, profile: &RuleProfile) -> Body {
     let derived = listed.is_empty();
     let mut seats = if derived { derive_seats(data, id, &region, profile) } else { listed };
     let members: Vec<&str> = cluster.as_deref().and_then(|c| data.cluster(c)).map(|c| c.members.iter().map(|m| m.municipality.as_str()).collect()).unwrap_or_default();
-    seats.sort_by_key(|s| seat_order(data, &members, s));
+    // Positions looked up once, each key computed once: a body may hold 100,000 seats.
+    let order = SeatOrder::new(data, &members);
+    seats.sort_by_cached_key(|s| order.key(s));
     Body { id: id.clone(), region, cluster, seats, derived }
 }
 
 /// Chair first, then by role, cluster and municipality — municipalities in the cluster's own order.
-fn seat_order(data: &Dataset, members: &[&str], s: &BodySeat) -> (u8, u8, usize, usize) {
-    let office = match s.office {
-        Some(Office::Chair) => 0,
-        Some(Office::CoChair) => 1,
-        Some(Office::ViceChair) => 2,
-        None => 3,
-    };
-    let municipality = s
-        .municipality
-        .as_deref()
-        .and_then(|m| members.iter().position(|x| *x == m).or_else(|| data.municipalities.iter().position(|x| x.code == m).map(|i| members.len() + i)))
-        .unwrap_or(usize::MAX);
-    let cluster = s.cluster.as_deref().and_then(|c| data.clusters.iter().position(|x| x.id == c)).unwrap_or(usize::MAX);
-    (office, s.role as u8, cluster, municipality)
+struct SeatOrder<'a> {
+    /// Member municipality → its place in the cluster; other municipalities after the members, in data order.
+    municipality: std::collections::HashMap<&'a str, usize>,
+    cluster: std::collections::HashMap<&'a str, usize>,
+}
+
+impl<'a> SeatOrder<'a> {
+    fn new(data: &'a Dataset, members: &[&'a str]) -> Self {
+        let mut municipality = std::collections::HashMap::new();
+        for (i, m) in data.municipalities.iter().enumerate() {
+            municipality.entry(m.code.as_str()).or_insert(members.len() + i);
+        }
+        for (i, m) in members.iter().enumerate().rev() {
+            municipality.insert(*m, i);
+        }
+        let mut cluster = std::collections::HashMap::new();
+        for (i, c) in data.clusters.iter().enumerate() {
+            cluster.entry(c.id.as_str()).or_insert(i);
+        }
+        SeatOrder { municipality, cluster }
+    }
+
+    fn key(&self, s: &BodySeat) -> (u8, u8, usize, usize) {
+        let office = match s.office {
+            Some(Office::Chair) => 0,
+            Some(Office::CoChair) => 1,
+            Some(Office::ViceChair) => 2,
+            None => 3,
+        };
+        let municipality = s.municipality.as_deref().and_then(|m| self.municipality.get(m).copied()).unwrap_or(usize::MAX);
+        let cluster = s.cluster.as_deref().and_then(|c| self.cluster.get(c).copied()).unwrap_or(usize::MAX);
+        (office, s.role as u8, cluster, municipality)
+    }
 }
 
 /// The seats a profile requires of a body, filled narrow groups first.

@@ -17,12 +17,15 @@ use crate::text::Text;
 /// national data with persons and seats stay far below this.
 pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
 
-/// Most elements read from one top-level array of structure (`regions`, `municipalities`,
-/// `clusters`, `profiles`, `indicators`, `standard_populations`). Denmark has 5 regions,
-/// 98 municipalities and 22 clusters, and a kommunekode has three digits (at most 1,000
-/// municipalities), so 1,000 is far above real data, and it bounds the lookups validation,
-/// key figures and the chart do between these arrays.
-pub const MAX_STRUCTURE_ELEMENTS: usize = 1_000;
+/// Most elements read from `municipalities`: a kommunekode has three digits, so there are
+/// at most 1,000 (Denmark has 98).
+pub const MAX_MUNICIPALITIES: usize = 1_000;
+
+/// Most elements read from the other arrays of structure (`regions`, `clusters`,
+/// `profiles`, `indicators`, `standard_populations`): Denmark has 5 regions and 22
+/// clusters. The limits bound the lookups between arrays that validation, key figures and
+/// the chart do (each body looks for its seats among all seats).
+pub const MAX_STRUCTURE_ELEMENTS: usize = 200;
 
 /// Most elements read from `persons`, `seats` and `values`: room for the 100,000-seat
 /// chart the browser tests draw, and for 200,000 rows of counts.
@@ -33,6 +36,7 @@ pub const MAX_ELEMENTS: usize = 200_000;
 pub fn max_elements(key: &str) -> usize {
     match key {
         "persons" | "seats" | "values" => MAX_ELEMENTS,
+        "municipalities" => MAX_MUNICIPALITIES,
         _ => MAX_STRUCTURE_ELEMENTS,
     }
 }

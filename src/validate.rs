@@ -414,10 +414,11 @@ impl<'a> Validator<'a> {
         let mut seen = HashMap::new();
         let data = self.data;
         self.duplicates("seats", data.seats.iter().enumerate().map(|(i, s)| (i, s.id.as_str())), "id", &mut seen);
+        let persons: HashSet<&str> = data.persons.iter().map(|p| p.id.as_str()).collect();
         for (i, s) in data.seats.iter().enumerate() {
             self.sources("seats", i, "sources", &s.sources);
             if let Some(p) = &s.person {
-                if data.person(p).is_none() {
+                if !persons.contains(p.as_str()) {
                     self.unknown_ref(self.path("seats", i, &["person"]), "personen", "the person", p);
                 }
             }
@@ -599,16 +600,21 @@ impl<'a> Validator<'a> {
     /// or two regions, and not twice in one body.
     fn persons_seats(&mut self) {
         let data = self.data;
+        // The first person with each id, as `Dataset::person` finds it, looked up once.
+        let mut persons: HashMap<&str, &str> = HashMap::new();
+        for p in &data.persons {
+            persons.entry(p.id.as_str()).or_insert(p.name.as_str());
+        }
         let mut by_person: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, s) in data.seats.iter().enumerate() {
             if let Some(p) = s.person.as_deref() {
-                if data.person(p).is_some() {
+                if persons.contains_key(p) {
                     by_person.entry(p).or_default().push(i);
                 }
             }
         }
         for (person, seats) in by_person {
-            let name = data.person(person).map(|p| p.name.clone()).unwrap_or_default();
+            let name = persons.get(person).map(|n| clip(n)).unwrap_or_default();
             let mut municipality: Option<(&str, usize)> = None;
             let mut region: Option<(String, usize)> = None;
             let mut bodies: HashMap<&str, usize> = HashMap::new();

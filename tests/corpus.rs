@@ -13,7 +13,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
-use sundhedsklynger::read::{MAX_ELEMENTS, MAX_INPUT_BYTES, MAX_STRUCTURE_ELEMENTS};
+use sundhedsklynger::read::{MAX_ELEMENTS, MAX_INPUT_BYTES, MAX_MUNICIPALITIES, MAX_STRUCTURE_ELEMENTS};
 use sundhedsklynger::{Code, Finding, Severity};
 
 /// Longest message any finding may have: messages quote data clipped, never whole
@@ -66,7 +66,16 @@ fn generate(name: &str) -> (String, Option<String>) {
             let ms = v["municipalities"].as_array_mut().unwrap();
             ms.extend((0..1000).map(|i| format!("{i:03}")).filter(|c| c != "773" && c != "787").map(|c| json!({ "code": c, "name": "M", "region": "RN" })));
             ms.extend((0..500).map(|i| json!({ "code": format!("{i:03}"), "name": "M", "region": "RN" })));
-            assert_eq!(ms.len(), MAX_STRUCTURE_ELEMENTS + 500);
+            assert_eq!(ms.len(), MAX_MUNICIPALITIES + 500);
+        }
+        "clusters-over-limit" => {
+            // 250 copies of the cluster under new ids: the first 200 are read.
+            let c = v["clusters"][0].clone();
+            assert!(MAX_STRUCTURE_ELEMENTS < 250);
+            v["clusters"] = Value::Array((0..250).map(|i| json!(c.clone()).as_object().cloned().map(|mut o| {
+                o.insert("id".into(), json!(if i == 0 { "RN-VEST".to_string() } else { format!("RN-{i}") }));
+                Value::Object(o)
+            }).unwrap()).collect());
         }
         "seats-over-limit" | "hundred-thousand-seats" => {
             let n = if name == "seats-over-limit" { MAX_ELEMENTS } else { 100_000 };

@@ -253,6 +253,7 @@ gen_case("ten-megabyte-source-url", "ten-megabyte-source-url", [E("invalid-sourc
 gen_case("million-municipalities", "million-municipalities", [E("input-too-large", "")], keep=EMPTY, only=True, long=True)
 gen_case("million-empty-municipalities", "million-empty-municipalities", [E("too-many-elements", "/municipalities/1000"), E("json-missing-field", "/municipalities/2")], keep=dict(keep(), municipalities=2), long=True)
 gen_case("municipalities-over-limit", "municipalities-over-limit", [E("too-many-elements", "/municipalities/1000")], keep=dict(keep(), municipalities=1000))
+gen_case("clusters-over-limit", "clusters-over-limit", [E("too-many-elements", "/clusters/200")], keep=dict(keep(), clusters=200), also=["composition-too-few"])
 gen_case("seats-over-limit", "seats-over-limit", [E("too-many-elements", "/seats/200000")], keep=dict(keep(), seats=200000), long=True)
 gen_case("hundred-thousand-seats", "hundred-thousand-seats", [], keep=dict(keep(), seats=FULL["seats"] + 100000), only_errors=True, long=True)
 gen_case("deep-array-nesting", "deep-array-nesting", SYNTAX, keep=EMPTY, only=True)

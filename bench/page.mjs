@@ -108,13 +108,15 @@ function widgetCase(n, persons) {
   if (n === 0) return { data: null, query: 'Borgmester', target: null };
   const shape = widgetShape(n);
   const data = widgetDataset(n, { persons });
+  // `target`: the text of the node searched for.
   if (!persons) {
     // Seats without holders: search for the last cluster instead.
     const c = shape.clusters - 1;
-    return { data, query: `Klynge ${c}`, target: `R1-K${c}` };
+    return { data, query: `Klynge ${c}`, target: `Klynge ${c}` };
   }
   // The last seat's holder: no other number contains the largest one, so one hit.
-  return { data, query: data.persons[shape.seats - 1].name, target: shape.ids[shape.ids.length - 1] };
+  const name = data.persons[shape.seats - 1].name;
+  return { data, query: name, target: name };
 }
 
 const q = (sel) => stage.querySelector(sel);
@@ -179,7 +181,10 @@ export async function widgetRun(n, persons = true) {
   );
   out.hits = q('.sk-hit-count')?.textContent ?? '';
   // Where the searched node ended up: its distance from the middle of the chart, in px.
-  const found = target ? q(`svg.sk-chart-svg [data-node="${CSS.escape(target)}"] .sk-node-box`) : null;
+  // Found by its text (the deepest item that has it): the widget orders a body's seats by
+  // role, so a seat's chart id need not be its place in the data.
+  const items = target ? [...stage.querySelectorAll('svg.sk-chart-svg [data-node]')].filter((e) => e.textContent.includes(target)) : [];
+  const found = items.at(-1)?.querySelector('.sk-node-box') ?? null;
   out.centredOffset = found ? offsetFromCentre(found, q('svg.sk-chart-svg')) : null;
   handle.destroy();
   await yewFlush();

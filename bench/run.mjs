@@ -123,7 +123,14 @@ async function bundleSizes() {
     gzip: gzipSync(bytes, { level: 9 }).length,
     brotli: brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
-  return { entries, 'd3-org-chart (esbuild min, with its d3 parts)': orgChart };
+  // The package's own size table (scripts/size.mjs: every entry of pkg/ as published).
+  let table = null;
+  try {
+    table = execFileSync('node', ['scripts/size.mjs', 'pkg'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (e) {
+    table = e.stdout || null; // exits 1 when an entry is missing (no 'make package')
+  }
+  return { entries, 'd3-org-chart (esbuild min, with its d3 parts)': orgChart, sizeScript: table };
 }
 
 // ---------------------------------------------------------------- browser
@@ -158,9 +165,13 @@ async function openPage(browser, url) {
   return { context, page, cdp, check };
 }
 
-/** Runs `body(page)` on a fresh bench page; closes it after `ms` (busy or not). */
-async function isolated(browser, url, ms, body) {
-  const { context, page, check } = await openPage(browser, url);
+/**
+ * Runs `body(page)` on a bench page in a browser of its own, closed after `ms` busy or not
+ * (closing only the page leaves a busy renderer running on and slows whatever comes next).
+ */
+async function isolated(url, ms, body) {
+  const browser = await launch();
+  const { page, check } = await openPage(browser, url);
   let timer;
   try {
     const timeout = new Promise((resolve) => {
@@ -171,24 +182,12 @@ async function isolated(browser, url, ms, body) {
     return result;
   } finally {
     clearTimeout(timer);
-    await context.close().catch(() => {});
+    await browser.close().catch(() => {});
   }
 }
 
-const fmt = (ms) => (ms == null ? '—' : ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
-const ratio = (a, b) => (a == null || b == null || a === 0 ? '—' : `${(b / a).toFixed(1)}×`);
-const pad = (s, n) => String(s).padStart(n);
-const names = (n) => (n === 0 ? 'default' : n.toLocaleString('en-US'));
-
-async function main() {
-  if (!existsSync(join(ROOT, 'pkg/web/sundhedsklynger.js'))) throw new Error("pkg/web missing: run 'scripts/build.sh web'");
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: run 'make tools'`);
-  await buildAnchors();
-  const results = { machine: machine(), settings: { sizes: SIZES, runs: RUNS, layoutRuns: LAYOUT_RUNS, cycles: CYCLES, warmup: WARMUP, only: [...ONLY] } };
-  log(`machine: ${results.machine.cores} × ${results.machine.model}, ${results.machine.chromium}, node ${results.machine.node}`);
-
-  const server = await serveStatic(ROOT);
-  const browser = await chromium.launch({
+function launch() {
+  return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -204,6 +203,22 @@ async function main() {
       '--enable-precise-memory-info',
     ],
   });
+}
+
+const fmt = (ms) => (ms == null ? '—' : ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+const ratio = (a, b) => (a == null || b == null || a === 0 ? '—' : `${(b / a).toFixed(1)}×`);
+const pad = (s, n) => String(s).padStart(n);
+const names = (n) => (n === 0 ? 'default' : n.toLocaleString('en-US'));
+
+async function main() {
+  if (!existsSync(join(ROOT, 'pkg/web/sundhedsklynger.js'))) throw new Error("pkg/web missing: run 'scripts/build.sh web'");
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: run 'make tools'`);
+  await buildAnchors();
+  const results = { machine: machine(), settings: { sizes: SIZES, runs: RUNS, layoutRuns: LAYOUT_RUNS, cycles: CYCLES, warmup: WARMUP, only: [...ONLY] } };
+  log(`machine: ${results.machine.cores} × ${results.machine.model}, ${results.machine.chromium}, node ${results.machine.node}`);
+
+  const server = await serveStatic(ROOT);
+  const browser = await launch();
   const url = `${server.url}/bench/page.html`;
   try {
     // Layout alone.
@@ -243,7 +258,7 @@ async function main() {
           for (let r = 0; r < RUNS; r++) runs.push(await page.evaluate(([n, p]) => window.bench.widgetRun(n, p), [n, persons]));
           return summarise(runs);
         }
-        const one = await isolated(browser, url, WIDGET_TIMEOUT_MS, (p) => p.evaluate(([n, p]) => window.bench.widgetRun(n, p), [n, persons]));
+        const one = await isolated(url, WIDGET_TIMEOUT_MS, (p) => p.evaluate(([n, p]) => window.bench.widgetRun(n, p), [n, persons]));
         return one.timedOut ? one : summarise([one]);
       };
       for (const n of [0, ...SIZES]) {
@@ -422,21 +437,34 @@ function print(r) {
     console.log(`validate(text) ${fmt(k.validateMs)} ms; keyFigures(text) ${fmt(k.textMs)} ms; keyFigures(object) ${fmt(k.objectMs)} ms`);
   }
 
-  console.log('\n## Bundle (bytes)');
-  console.log('file                                              raw      gzip    brotli');
+  console.log('\n## Bundle (bytes; gzip -9 and brotli 11, Node zlib)');
+  if (r.bundle.sizeScript) {
+    console.log('scripts/size.mjs pkg:');
+    console.log(r.bundle.sizeScript.trimEnd());
+    console.log('');
+  } else {
+    console.log('file                                              raw      gzip    brotli');
+    for (const e of Object.values(r.bundle.entries)) {
+      for (const f of e.files) console.log(`${f.file.padEnd(44)} ${pad(f.raw, 9)} ${pad(f.gzip, 9)} ${pad(f.brotli, 9)}`);
+    }
+  }
   for (const [entry, e] of Object.entries(r.bundle.entries)) {
-    for (const f of e.files) console.log(`${f.file.padEnd(44)} ${pad(f.raw, 9)} ${pad(f.gzip, 9)} ${pad(f.brotli, 9)}`);
-    console.log(`${`${entry} entry, total`.padEnd(44)} ${pad(e.raw, 9)} ${pad(e.gzip, 9)} ${pad(e.brotli, 9)}`);
+    console.log(`${`pkg/${entry}/ (.wasm + .js), total`.padEnd(44)} ${pad(e.raw, 9)} ${pad(e.gzip, 9)} ${pad(e.brotli, 9)}`);
   }
   for (const [name, s] of Object.entries(r.bundle)) {
-    if (name !== 'entries') console.log(`${name.padEnd(44)} ${pad(s.raw, 9)} ${pad(s.gzip, 9)} ${pad(s.brotli, 9)}`);
+    if (name !== 'entries' && name !== 'sizeScript') console.log(`${name.padEnd(44)} ${pad(s.raw, 9)} ${pad(s.gzip, 9)} ${pad(s.brotli, 9)}`);
   }
 
   console.log('\n## Targets (issue 5)');
   for (const t of r.targets) console.log(`${t.met ? 'met    ' : 'NOT met'} ${t.target}: ${t.measured}`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+export { buildAnchors, launch, openPage, serveStatic, ROOT };
+
+// Run when executed (`node bench/run.mjs`), not when imported (tests/e2e/bench-smoke.test.mjs).
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

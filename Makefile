@@ -7,6 +7,8 @@
 #                  the Node package test, the end-to-end tests of the demo
 #   make test-native | test-wasm | test-node | test-e2e | test-consumers   one suite
 #                  (consumers: the packed package in a Vite + React app and a plain page)
+#   make test-fuzz the large generated bad-input cases (release) + 30 s of fuzzing per target
+#   make fuzz      the same, FUZZ_SECONDS (600) per target, new inputs merged into fuzz/corpus/
 #   make size      raw/gzip sizes of the built .wasm and .js
 #   make bench     the widget against d3-org-chart, d3-flextree and d3.tree in headless
 #                  Chromium, plus memory, key figures and bundle size (BENCHMARKS.md;
@@ -59,7 +61,7 @@ bench:
 
 # Runs every suite even after one fails, then prints times and totals.
 test: tools
-	scripts/test-all.sh native wasm node e2e consumers
+	scripts/test-all.sh native wasm node e2e consumers fuzz
 
 test-native:
 	$(ENSURE) rust
@@ -83,6 +85,22 @@ test-consumers: package
 test-e2e: dist
 	$(ENSURE) chromium npm
 	node --test tests/e2e/*.test.mjs
+
+# Bad input: the corpus's generated large cases (ignored in debug builds: too slow there),
+# then cargo-fuzz on the whole pipeline (scripts/fuzz.sh installs cargo-fuzz when missing).
+FUZZ_SECONDS ?= 600
+FUZZ_SHORT_SECONDS ?= 30
+.PHONY: test-fuzz fuzz
+
+test-fuzz:
+	$(ENSURE) rust
+	cargo test --release --test corpus -- --ignored
+	scripts/fuzz.sh $(FUZZ_SHORT_SECONDS)
+
+fuzz:
+	$(ENSURE) rust
+	cargo test --release --test corpus -- --ignored
+	FUZZ_UPDATE_CORPUS=1 scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf pkg dist target/web target/node

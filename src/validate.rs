@@ -52,7 +52,7 @@ pub fn resolve_profile(data: &Dataset, options: &Options) -> (RuleProfile, Optio
 
 /// Validates a data set. `origins` maps model indices to input indices for the paths.
 pub fn validate(data: &Dataset, origins: &Origins, options: &Options) -> Vec<Finding> {
-    let mut v = Validator { data, origins, out: Vec::new() };
+    let mut v = Validator::new(data, origins);
     let (profile, profile_finding) = resolve_profile(data, options);
     v.out.extend(profile_finding);
     v.dataset();
@@ -75,9 +75,33 @@ struct Validator<'a> {
     data: &'a Dataset,
     origins: &'a Origins,
     out: Vec<Finding>,
+    /// Municipalities and clusters by code and id (the first of each, as `Dataset::municipality`
+    /// and `Dataset::cluster` find them), looked up per seat: 200,000 seats must not scan them.
+    municipalities: HashMap<&'a str, &'a crate::model::Municipality>,
+    clusters: HashMap<&'a str, &'a crate::model::Cluster>,
 }
 
 impl<'a> Validator<'a> {
+    fn new(data: &'a Dataset, origins: &'a Origins) -> Self {
+        let mut municipalities = HashMap::new();
+        for m in &data.municipalities {
+            municipalities.entry(m.code.as_str()).or_insert(m);
+        }
+        let mut clusters = HashMap::new();
+        for c in &data.clusters {
+            clusters.entry(c.id.as_str()).or_insert(c);
+        }
+        Validator { data, origins, out: Vec::new(), municipalities, clusters }
+    }
+
+    fn municipality(&self, code: &str) -> Option<&'a crate::model::Municipality> {
+        self.municipalities.get(code).copied()
+    }
+
+    fn cluster(&self, id: &str) -> Option<&'a crate::model::Cluster> {
+        self.clusters.get(id).copied()
+    }
+
     fn push(&mut self, severity: Severity, code: Code, path: String, da: String, en: String) {
         self.out.push(Finding::new(severity, code, path, Text::new(da, en)));
     }
@@ -423,12 +447,12 @@ impl<'a> Validator<'a> {
                 }
             }
             if let Some(code) = &s.municipality {
-                if data.municipality(code).is_none() {
+                if self.municipality(code).is_none() {
                     self.unknown_ref(self.path("seats", i, &["municipality"]), "kommunen", "the municipality", code);
                 }
             }
             if let Some(c) = &s.cluster {
-                if data.cluster(c).is_none() {
+                if self.cluster(c).is_none() {
                     self.unknown_ref(self.path("seats", i, &["cluster"]), "klyngen", "the cluster", c);
                 }
             }
@@ -460,7 +484,7 @@ impl<'a> Validator<'a> {
                         self.unknown_ref(body_path, "regionen", "the region", &body.owner);
                         continue;
                     }
-                    if let Some(cluster) = s.cluster.as_deref().and_then(|c| data.cluster(c)) {
+                    if let Some(cluster) = s.cluster.as_deref().and_then(|c| self.cluster(c)) {
                         if cluster.region != body.owner {
                             let path = self.path("seats", i, &["cluster"]);
                             self.push(
@@ -474,7 +498,7 @@ impl<'a> Validator<'a> {
                     }
                 }
                 BodyKind::Political | BodyKind::Professional => {
-                    let Some(cluster) = data.cluster(&body.owner) else {
+                    let Some(cluster) = self.cluster(&body.owner) else {
                         self.unknown_ref(body_path, "klyngen", "the cluster", &body.owner);
                         continue;
                     };
@@ -490,7 +514,7 @@ impl<'a> Validator<'a> {
                                     "A municipal seat in a cluster must give \"municipality\" (municipality code).".into(),
                                 );
                             }
-                            Some(code) if data.municipality(code).is_some() && !cluster.members.iter().any(|m| &m.municipality == code) => {
+                            Some(code) if self.municipality(code).is_some() && !cluster.members.iter().any(|m| &m.municipality == code) => {
                                 let path = self.path("seats", i, &["municipality"]);
                                 let name = municipality_name(data, code);
                                 self.push(
@@ -517,7 +541,7 @@ impl<'a> Validator<'a> {
             if let Some(id) = BodyId::parse(&s.body) {
                 let owner_ok = match id.kind {
                     BodyKind::Ssu => data.region(&id.owner).is_some(),
-                    _ => data.cluster(&id.owner).is_some(),
+                    _ => self.cluster(&id.owner).is_some(),
                 };
                 if owner_ok && !bodies.contains(&id) {
                     bodies.push(id);
@@ -543,12 +567,15 @@ impl<'a> Validator<'a> {
                     }
                     Scope::Municipality => {
                         let Some(ci) = cluster_index else { continue };
+                        // The rule's seats by municipality, grouped once (not once per member).
+                        let mut by_municipality: HashMap<&str, Vec<&BodySeat>> = HashMap::new();
+                        for s in body.seats.iter().filter(|s| rule.group.includes(s.role)) {
+                            if let Some(m) = s.municipality.as_deref() {
+                                by_municipality.entry(m).or_default().push(s);
+                            }
+                        }
                         for (j, member) in data.clusters[ci].members.iter().enumerate() {
-                            let matching: Vec<&BodySeat> = body
-                                .seats
-                                .iter()
-                                .filter(|s| rule.group.includes(s.role) && s.municipality.as_deref() == Some(member.municipality.as_str()))
-                                .collect();
+                            let matching: Vec<&BodySeat> = by_municipality.get(member.municipality.as_str()).cloned().unwrap_or_default();
                             let path = self.path("clusters", ci, &["members", &j.to_string()]);
                             let who = municipality_name(data, &member.municipality);
                             self.check_count(&matching, rule.min, rule.max, path, &name, &group_name, Some(&who));
@@ -654,7 +681,7 @@ impl<'a> Validator<'a> {
                 if matches!(s.role, Role::RegionalCouncilChair | Role::RegionalCouncilMember) {
                     let seat_region = BodyId::parse(&s.body).and_then(|b| match b.kind {
                         BodyKind::Ssu => Some(b.owner),
-                        _ => data.cluster(&b.owner).map(|c| c.region.clone()),
+                        _ => self.cluster(&b.owner).map(|c| c.region.clone()),
                     });
                     if let Some(r) = seat_region {
                         match &region {

@@ -2,7 +2,7 @@
 //! lists no seats for, the seats its rule profile requires — so every body shows its
 //! full composition, by role where no person is known.
 
-use crate::model::{BodyId, BodyKind, Dataset, Office, Role, Sector, Status};
+use crate::model::{BodyId, BodyKind, Dataset, Office, Role, Seat, Sector, Status};
 use crate::profile::{RuleProfile, Scope, SeatGroup};
 use crate::text::Text;
 
@@ -71,13 +71,22 @@ pub struct ClusterBodies {
 }
 
 pub fn region_bodies(data: &Dataset, region: &str, profile: &RuleProfile) -> RegionBodies {
-    let ssu = body(data, &BodyId { owner: region.to_string(), kind: BodyKind::Ssu }, profile);
+    // The seats of each body, found in one pass: a region may list 100,000 seats.
+    let mut by_body: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, s) in data.seats.iter().enumerate() {
+        by_body.entry(s.body.as_str()).or_default().push(i);
+    }
+    let with_seats = |id: BodyId| {
+        let listed = by_body.get(id.to_string().as_str()).map(Vec::as_slice).unwrap_or_default();
+        body_of(data, &id, listed.iter().map(|&i| (i, &data.seats[i])), profile)
+    };
+    let ssu = with_seats(BodyId { owner: region.to_string(), kind: BodyKind::Ssu });
     let clusters = data
         .clusters_of(region)
         .map(|c| ClusterBodies {
             cluster: c.id.clone(),
-            political: body(data, &BodyId { owner: c.id.clone(), kind: BodyKind::Political }, profile),
-            professional: body(data, &BodyId { owner: c.id.clone(), kind: BodyKind::Professional }, profile),
+            political: with_seats(BodyId { owner: c.id.clone(), kind: BodyKind::Political }),
+            professional: with_seats(BodyId { owner: c.id.clone(), kind: BodyKind::Professional }),
         })
         .collect();
     RegionBodies { region: region.to_string(), ssu, clusters }
@@ -85,6 +94,11 @@ pub fn region_bodies(data: &Dataset, region: &str, profile: &RuleProfile) -> Reg
 
 /// One body with its seats, sorted chair first, then by sector and municipality.
 pub fn body(data: &Dataset, id: &BodyId, profile: &RuleProfile) -> Body {
+    body_of(data, id, data.seats_of(id), profile)
+}
+
+/// One body from the seats the data list for it (`(index in data.seats, seat)`).
+fn body_of<'d>(data: &'d Dataset, id: &BodyId, listed: impl Iterator<Item = (usize, &'d Seat)>, profile: &RuleProfile) -> Body {
     let (region, cluster) = match id.kind {
         BodyKind::Ssu => (id.owner.clone(), None),
         _ => (
@@ -92,8 +106,7 @@ pub fn body(data: &Dataset, id: &BodyId, profile: &RuleProfile) -> Body {
             Some(id.owner.clone()),
         ),
     };
-    let listed: Vec<BodySeat> = data
-        .seats_of(id)
+    let listed: Vec<BodySeat> = listed
         .map(|(i, s)| BodySeat {
             role: s.role,
             municipality: s.municipality.clone(),

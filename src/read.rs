@@ -277,14 +277,14 @@ fn field<T: DeserializeOwned>(obj: &Map<String, Value>, key: &str, findings: &mu
     if value.is_null() {
         return None;
     }
-    element(value, &pointer([key]), findings)
+    element(value, &pointer([key]), schema_node(&[key.to_string()]), findings)
 }
 
 /// Reads one element. Unknown fields are reported and skipped, so a typo in one field
 /// does not cost the element; any other error does, and is reported with its path.
-fn element<T: DeserializeOwned>(value: &Value, base: &str, findings: &mut Vec<Finding>) -> Option<T> {
-    let base_segs = pointer_segments(base);
-    if let Some(node) = schema_node(&base_segs) {
+/// `schema` is the element's node in the JSON Schema (looked up once per array by the caller).
+fn element<T: DeserializeOwned>(value: &Value, base: &str, schema: Option<&'static Value>, findings: &mut Vec<Finding>) -> Option<T> {
+    if let Some(node) = schema {
         let mut rel = Vec::new();
         if array_for_object(value, node, &mut rel) {
             findings.push(Finding::new(
@@ -397,15 +397,22 @@ fn allowed_fields(path: &[String]) -> Option<Vec<String>> {
 /// serde reads a JSON array as a struct, field by field in order; the format does not
 /// allow that. Returns the relative path of the first array where an object belongs.
 fn array_for_object(value: &Value, node: &'static Value, path: &mut Vec<String>) -> bool {
-    let node = resolve(node);
-    if let Some(props) = node.get("properties") {
-        match value {
+    let shapes = shapes();
+    match shapes.id.get(&(resolve(node) as *const Value as usize)) {
+        Some(&shape) => array_in(value, shapes, shape, path),
+        None => false,
+    }
+}
+
+fn array_in(value: &Value, shapes: &Shapes, shape: usize, path: &mut Vec<String>) -> bool {
+    match &shapes.table[shape] {
+        Shape::Object(props) => match value {
             Value::Array(_) => return true,
             Value::Object(o) => {
                 for (k, v) in o {
-                    if let Some(n) = props.get(k) {
+                    if let Some(&child) = props.get(k.as_str()) {
                         path.push(k.clone());
-                        if array_for_object(v, n, path) {
+                        if array_in(v, shapes, child, path) {
                             return true;
                         }
                         path.pop();
@@ -413,22 +420,69 @@ fn array_for_object(value: &Value, node: &'static Value, path: &mut Vec<String>)
                 }
             }
             _ => {}
-        }
-    } else if let (Some(items), Value::Array(a)) = (node.get("items"), value) {
-        let items_node = resolve(items);
-        // Arrays of numbers or strings hold no objects: nothing to look at.
-        if items_node.get("properties").is_none() && items_node.get("items").is_none() {
-            return false;
-        }
-        for (i, v) in a.iter().enumerate() {
-            path.push(i.to_string());
-            if array_for_object(v, items, path) {
-                return true;
+        },
+        Shape::Array(items) => {
+            if let Value::Array(a) = value {
+                // Arrays of numbers or strings hold no objects: nothing to look at.
+                if matches!(shapes.table[*items], Shape::Leaf) {
+                    return false;
+                }
+                for (i, v) in a.iter().enumerate() {
+                    path.push(i.to_string());
+                    if array_in(v, shapes, *items, path) {
+                        return true;
+                    }
+                    path.pop();
+                }
             }
-            path.pop();
         }
+        Shape::Leaf => {}
     }
     false
+}
+
+/// The schema reduced to what `array_for_object` asks of it, built once: looking up
+/// `$ref`s, `properties` and `items` in the schema's JSON for every value read was a
+/// quarter of the reading time.
+struct Shapes {
+    table: Vec<Shape>,
+    /// Resolved schema node (by address) → its shape.
+    id: std::collections::HashMap<usize, usize>,
+}
+
+enum Shape {
+    Object(std::collections::HashMap<&'static str, usize>),
+    Array(usize),
+    Leaf,
+}
+
+fn shapes() -> &'static Shapes {
+    static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut shapes = Shapes { table: Vec::new(), id: std::collections::HashMap::new() };
+        shape_of(resolve(schema_root()), &mut shapes);
+        shapes
+    })
+}
+
+/// The shape of a resolved schema node; a node met again (a recursive type) reuses its entry.
+fn shape_of(node: &'static Value, shapes: &mut Shapes) -> usize {
+    let key = node as *const Value as usize;
+    if let Some(&id) = shapes.id.get(&key) {
+        return id;
+    }
+    let id = shapes.table.len();
+    shapes.table.push(Shape::Leaf);
+    shapes.id.insert(key, id);
+    let shape = if let Some(props) = node.get("properties").and_then(Value::as_object) {
+        Shape::Object(props.iter().map(|(k, v)| (k.as_str(), shape_of(resolve(v), shapes))).collect())
+    } else if let Some(items) = node.get("items") {
+        Shape::Array(shape_of(resolve(items), shapes))
+    } else {
+        Shape::Leaf
+    };
+    shapes.table[id] = shape;
+    id
 }
 
 /// Reads each element of a top-level array on its own.
@@ -460,8 +514,9 @@ fn array<T: DeserializeOwned>(
                     ),
                 ));
             }
+            let schema = schema_node(&[key.to_string(), "0".to_string()]);
             for (i, value) in elements.iter().take(max).enumerate() {
-                if let Some(item) = element::<T>(value, &at(key, i, &[]), findings) {
+                if let Some(item) = element::<T>(value, &at(key, i, &[]), schema, findings) {
                     items.push(item);
                     origins.push(i);
                 } else if let Some(id) = value.get("id").or_else(|| value.get("code")).and_then(Value::as_str) {

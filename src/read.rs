@@ -398,24 +398,30 @@ fn allowed_fields(path: &[String]) -> Option<Vec<String>> {
 /// allow that. Returns the relative path of the first array where an object belongs.
 fn array_for_object(value: &Value, node: &'static Value, path: &mut Vec<String>) -> bool {
     let shapes = shapes();
-    match shapes.id.get(&(resolve(node) as *const Value as usize)) {
-        Some(&shape) => array_in(value, shapes, shape, path),
+    let Some(&shape) = shapes.id.get(&(resolve(node) as *const Value as usize)) else { return false };
+    match array_in(value, shapes, shape) {
+        Some(mut found) => {
+            // Built from the array found up to `value`: reversed.
+            found.reverse();
+            path.extend(found);
+            true
+        }
         None => false,
     }
 }
 
-fn array_in(value: &Value, shapes: &Shapes, shape: usize, path: &mut Vec<String>) -> bool {
+/// The path (innermost segment first) of the first array where an object belongs.
+fn array_in(value: &Value, shapes: &Shapes, shape: usize) -> Option<Vec<String>> {
     match &shapes.table[shape] {
         Shape::Object(props) => match value {
-            Value::Array(_) => return true,
+            Value::Array(_) => return Some(Vec::new()),
             Value::Object(o) => {
                 for (k, v) in o {
                     if let Some(&child) = props.get(k.as_str()) {
-                        path.push(k.clone());
-                        if array_in(v, shapes, child, path) {
-                            return true;
+                        if let Some(mut path) = array_in(v, shapes, child) {
+                            path.push(k.clone());
+                            return Some(path);
                         }
-                        path.pop();
                     }
                 }
             }
@@ -425,20 +431,19 @@ fn array_in(value: &Value, shapes: &Shapes, shape: usize, path: &mut Vec<String>
             if let Value::Array(a) = value {
                 // Arrays of numbers or strings hold no objects: nothing to look at.
                 if matches!(shapes.table[*items], Shape::Leaf) {
-                    return false;
+                    return None;
                 }
                 for (i, v) in a.iter().enumerate() {
-                    path.push(i.to_string());
-                    if array_in(v, shapes, *items, path) {
-                        return true;
+                    if let Some(mut path) = array_in(v, shapes, *items) {
+                        path.push(i.to_string());
+                        return Some(path);
                     }
-                    path.pop();
                 }
             }
         }
         Shape::Leaf => {}
     }
-    false
+    None
 }
 
 /// The schema reduced to what `array_for_object` asks of it, built once: looking up

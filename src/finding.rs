@@ -121,7 +121,13 @@ where
     let mut out = String::new();
     for s in segments {
         out.push('/');
-        for c in s.as_ref().chars() {
+        let s = s.as_ref();
+        if !s.contains(['~', '/']) {
+            // The common case, copied at once: a path is built for every element read.
+            out.push_str(s);
+            continue;
+        }
+        for c in s.chars() {
             match c {
                 '~' => out.push_str("~0"),
                 '/' => out.push_str("~1"),

@@ -335,6 +335,30 @@ async fn destroy_keeps_the_hosts_other_children() {
     assert_eq!(host.child_element_count(), 2);
 }
 
+/// `destroy` parks its Yew app for the next `mount` to reuse (Yew 0.23 leaks listeners per
+/// app): the next widget must start afresh, in its own host, with nothing of the last one.
+#[wasm_bindgen_test]
+async fn a_widget_mounted_after_another_was_destroyed_starts_afresh() {
+    let first_region = sundhedsklynger::default_data().regions[0].id.clone();
+    let first_host = host();
+    let mut first = mounted(&first_host, options(r#"{"lang": "en", "view": "list"}"#)).await;
+    let widget = one(&first_host, ".sk-widget");
+    choose_region(&widget, "RN").await;
+    assert_eq!(cluster_ids(&widget), expected_cluster_ids("RN"));
+    // At once, as React's strict mode does: the parked app has not rendered in between.
+    first.destroy();
+    let second_host = host();
+    let _second = mounted(&second_host, options(r#"{"view": "list"}"#)).await;
+    assert!(all(&first_host, ".sk-widget").is_empty(), "nothing went back to the old host");
+    let widget = one(&second_host, ".sk-widget");
+    assert_eq!(widget.get_attribute("lang").as_deref(), Some("da"));
+    assert_eq!(cluster_ids(&widget), expected_cluster_ids(&first_region));
+    // The old handle does not reach the new widget.
+    first.update(options(r#"{"region": "RSD"}"#));
+    yew::scheduler::flush().await;
+    assert_eq!(cluster_ids(&widget), expected_cluster_ids(&first_region));
+}
+
 #[wasm_bindgen_test]
 async fn data_are_text_never_markup() {
     let host = host();

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
-use yew::{AppHandle, Callback};
+use yew::{function_component, html, AppHandle, Callback, Html, Properties};
 
 use crate::api::{input_text, key_figure_options, to_js};
 use crate::finding::Finding;
@@ -195,11 +195,40 @@ fn event_name(event: &str) -> Result<&'static str, JsValue> {
 }
 
 struct Mounted {
-    app: AppHandle<App>,
+    app: AppHandle<Host>,
     /// The `<div>` the widget renders into, a child of the host element.
     root: Element,
     props: AppProps,
+    /// Raised per mount: the widget inside a reused app starts afresh.
+    generation: u32,
     listeners: Listeners,
+}
+
+/// What `mount` renders: the widget, or nothing while the app is parked.
+#[derive(Clone, Debug, Default, PartialEq, Properties)]
+struct HostProps {
+    app: Option<AppProps>,
+    generation: u32,
+}
+
+/// Yew 0.23 leaks the event listeners it adds to each app's root (`HostHandlers` forgets
+/// its closures), about 2 KB of wasm and JS memory per app. So `destroy` parks its app
+/// here and the next `mount` reuses it, its widget keyed by the generation so that no
+/// state carries over; 1,000 mount/destroy cycles then cost no more than one.
+#[function_component]
+fn Host(props: &HostProps) -> Html {
+    match &props.app {
+        Some(app) => html! { <App key={props.generation} ..app.clone() /> },
+        None => Html::default(),
+    }
+}
+
+/// At most this many parked apps are kept (more than this many widgets destroyed and
+/// none mounted again: the rest are torn down).
+const POOL_SIZE: usize = 8;
+
+thread_local! {
+    static PARKED: RefCell<Vec<(AppHandle<Host>, Element, u32)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A mounted widget. `update` changes what it shows, `on`/`off` listen to its events,
@@ -237,6 +266,15 @@ pub fn mount(
         serial: 0,
         on_event: Some(on_event),
     };
+    if let Some((mut app, root, generation)) = PARKED.with(|p| p.borrow_mut().pop()) {
+        if element.append_child(&root).is_ok() {
+            style::apply(&root);
+            let generation = generation.wrapping_add(1);
+            app.update(HostProps { app: Some(props.clone()), generation });
+            return WidgetHandle { inner: Some(Mounted { app, root, props, generation, listeners }) };
+        }
+        app.destroy();
+    }
     let Some(root) = element.owner_document().and_then(|d| d.create_element("div").ok()) else {
         return WidgetHandle { inner: None };
     };
@@ -245,8 +283,9 @@ pub fn mount(
         return WidgetHandle { inner: None };
     }
     style::apply(&root);
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props.clone()).render();
-    WidgetHandle { inner: Some(Mounted { app, root, props, listeners }) }
+    let host = HostProps { app: Some(props.clone()), generation: 0 };
+    let app = yew::Renderer::<Host>::with_root_and_props(root.clone(), host).render();
+    WidgetHandle { inner: Some(Mounted { app, root, props, generation: 0, listeners }) }
 }
 
 #[wasm_bindgen]
@@ -279,7 +318,7 @@ impl WidgetHandle {
         props.options.view = given.view;
         props.serial = props.serial.wrapping_add(1);
         mounted.props = props.clone();
-        mounted.app.update(props);
+        mounted.app.update(HostProps { app: Some(props), generation: mounted.generation });
     }
 
     /// Calls `callback(detail)` on each `event`: `"ready"`, `"select"` or `"error"`
@@ -310,10 +349,19 @@ impl WidgetHandle {
     /// Removes the widget and its `<div>` from the host element and drops every
     /// listener; the host's other children stay. Calling it again does nothing.
     pub fn destroy(&mut self) {
-        if let Some(mounted) = self.inner.take() {
+        if let Some(mut mounted) = self.inner.take() {
             mounted.listeners.borrow_mut().clear();
-            mounted.app.destroy();
             mounted.root.remove();
+            // Park the app (see `Host`): its widget is torn down, its root kept.
+            mounted.app.update(HostProps { app: None, generation: mounted.generation });
+            PARKED.with(|p| {
+                let mut parked = p.borrow_mut();
+                if parked.len() < POOL_SIZE {
+                    parked.push((mounted.app, mounted.root, mounted.generation));
+                } else {
+                    mounted.app.destroy();
+                }
+            });
         }
     }
 }

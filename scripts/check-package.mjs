@@ -22,6 +22,7 @@ if (missing.length) {
   process.exit(1);
 }
 const problems = [];
+if (!existsSync(join(dir, 'data.d.ts'))) problems.push('data.d.ts (the data format\'s types) is missing');
 for (const entry of ['.', './element', './inline', './node']) {
   const e = pkg.exports?.[entry];
   if (!e?.types || !e?.default) problems.push(`exports["${entry}"] needs "types" and "default"`);

@@ -66,7 +66,7 @@ export interface LayoutTreeOptions {
 /** Top-left corners of the node boxes and the size of the drawing. */
 export interface LayoutTreeResult { x: Float64Array; y: Float64Array; width: number; height: number }
 /** A data set in the format "sundhedsklynger/1" (see `schema()`). */
-export type SundhedsklyngerData = Record<string, unknown> & { format: "sundhedsklynger/1" };
+export type SundhedsklyngerData = import("../data.js").SundhedsklyngerData;
 "#;
 
 #[derive(Serialize)]

@@ -73,7 +73,7 @@ after(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-test('the tarball holds every entry, their types, the schema and the README, and nothing else', () => {
+test('the tarball holds every entry, their types, the data format\'s types, the schema and the README, and nothing else', () => {
   const files = packed.files.map((f) => f.path).sort();
   for (const f of [
     'package.json',
@@ -81,6 +81,7 @@ test('the tarball holds every entry, their types, the schema and the README, and
     'index.js',
     'index.d.ts',
     'schema.json',
+    'data.d.ts',
     'web/sundhedsklynger.js',
     'web/sundhedsklynger.d.ts',
     'web/sundhedsklynger_bg.wasm',
@@ -97,7 +98,7 @@ test('the tarball holds every entry, their types, the schema and the README, and
   }
   const stray = files.filter(
     (f) =>
-      !/^(package\.json|README\.md|LICENSE.*|(index|element)\.(js|d\.ts)|element-core\.js|schema\.json|(web|node)\/.+|inline\/sundhedsklynger\.(js|d\.ts))$/.test(f),
+      !/^(package\.json|README\.md|LICENSE.*|(index|element)\.(js|d\.ts)|element-core\.js|schema\.json|data\.d\.ts|(web|node)\/.+|inline\/sundhedsklynger\.(js|d\.ts))$/.test(f),
   );
   assert.deepEqual(stray, [], 'unexpected files in the tarball');
   assert.ok(!files.some((f) => f.endsWith('.stamp')), 'build stamps leaked into the tarball');

@@ -2,11 +2,24 @@
 // with the .wasm as a separate file Vite copies) and the custom element
 // (`sundhedsklynger/element`). What the widgets report is written into the page for the test.
 import { useEffect, useRef, useState } from 'react';
-import init, { defaultData, keyFigures, mount, validate, type WidgetEventMap, type WidgetHandle } from 'sundhedsklynger';
+import init, { defaultData, keyFigures, mount, validate, type SundhedsklyngerData, type WidgetEventMap, type WidgetHandle } from 'sundhedsklynger';
 import 'sundhedsklynger/element';
 import type { SundhedsklyngerDiagram } from 'sundhedsklynger/element';
 
 type Selected = WidgetEventMap['select'];
+
+// The data format is typed (data.d.ts, generated from the schema): a data set built in code
+// is checked field by field, and a wrong one does not compile.
+export function renamedFirstCluster(data: SundhedsklyngerData, name: string): SundhedsklyngerData {
+  const [first, ...rest] = data.clusters;
+  return first ? { ...data, clusters: [{ ...first, name }, ...rest] } : data;
+}
+export function wrongDate(data: SundhedsklyngerData): SundhedsklyngerData {
+  // @ts-expect-error `as_of` is a date text, not a number
+  return { ...data, as_of: 2022 };
+}
+// @ts-expect-error a cluster's `status` is "confirmed" | "partial" | "unverified"
+export const wrongStatus: SundhedsklyngerData['clusters'][number]['status'] = 'maybe';
 
 function MountedWidget({ region, onSelect }: { region: string; onSelect: (node: Selected) => void }) {
   const ref = useRef<HTMLDivElement>(null);

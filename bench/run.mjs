@@ -15,14 +15,13 @@ import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../tests/e2e/chromium.mjs';
 import { build } from 'esbuild';
 import { serveStatic } from '../tests/e2e/static-server.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
 const OUT = join(ROOT, 'target', 'bench');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const QUICK = Boolean(process.env.BENCH_QUICK && process.env.BENCH_QUICK !== '0');
 const SIZES = process.env.BENCH_SIZES
   ? process.env.BENCH_SIZES.split(',').map(Number)
@@ -190,22 +189,7 @@ async function isolated(url, ms, body) {
 }
 
 function launch() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-      '--enable-precise-memory-info',
-    ],
-  });
+  return launchChromium(['--enable-precise-memory-info']);
 }
 
 const fmt = (ms) => (ms == null ? '—' : ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));

@@ -14,7 +14,7 @@ import { cpSync, copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/chromium.mjs';
 import { CHROMIUM, DATA, ROOT, until } from '../e2e/harness.mjs';
 import { serveStatic } from '../e2e/static-server.mjs';
 
@@ -41,21 +41,7 @@ before(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'sk-consumers-'));
   const [packed] = JSON.parse(run('npm', ['pack', PKG, '--json', '--pack-destination', tmp, '--loglevel=error'], tmp));
   tarball = join(tmp, packed.filename);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './chromium.mjs';
 import { serveStatic } from './static-server.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = process.env.SK_E2E_DIST ?? join(ROOT, 'dist');
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export { CHROMIUM };
 /** The structure the demo shows (its demo.json is this plus synthetic key figures). */
 export const DATA = JSON.parse(readFileSync(join(ROOT, 'www/data/default.json'), 'utf8'));
 export const TIMEOUT = 60_000;
@@ -28,21 +28,7 @@ export function useBrowser() {
     env.server = await serveStatic(DIST);
     // A plain launch gives Chromium a fresh, temporary user-data-dir of its own,
     // removed again by browser.close().
-    env.browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    env.browser = await launchChromium();
   });
   after(async () => {
     await env.browser?.close();

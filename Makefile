@@ -4,12 +4,13 @@
 #   make package   the npm package in pkg/ (browser entry, Node entry, schema, types)
 #   make demo      build dist/ and serve it on http://127.0.0.1:$(PORT)/ (PORT=8080)
 #   make test      every suite: native cargo test, wasm tests in headless Chromium,
-#                  the Node package test, the end-to-end tests of the demo
+#                  the Node package test, the end-to-end tests of the demo, the packed
+#                  package in real consumers, and a short fuzz run
 #   make test-native | test-wasm | test-node | test-e2e | test-consumers   one suite
 #                  (consumers: the packed package in a Vite + React app and a plain page)
 #   make test-fuzz the large generated bad-input cases (release) + 30 s of fuzzing per target
 #   make fuzz      the same, FUZZ_SECONDS (600) per target, new inputs merged into fuzz/corpus/
-#   make size      raw/gzip sizes of the built .wasm and .js
+#   make size      raw, gzip and brotli sizes of every entry of pkg/
 #   make bench     the widget against d3-org-chart, d3-flextree and d3.tree in headless
 #                  Chromium, plus memory, key figures and bundle size (BENCHMARKS.md;
 #                  BENCH_QUICK=1 for a fast pass)

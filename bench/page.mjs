@@ -4,15 +4,11 @@
 import init, { layoutTree, mount, keyFigures, validate } from '/pkg/web/sundhedsklynger.js';
 import { OrgChart, flextree, tree, stratify, hierarchy, timerFlush } from '/target/bench/anchors.js';
 import { orgTree, widgetShape, widgetDataset, flatData } from './trees.mjs';
+import { keyFigureTimes, median } from './measure.mjs';
 
 const wasm = await init();
 const stage = document.getElementById('stage');
 
-export const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 /** A macrotask: every microtask queued before it (Yew's scheduler runs in microtasks) has run. */
 const macrotask = () =>
@@ -269,24 +265,7 @@ export function memory() {
 
 /** The key-figure benchmark of bench/keyfigures.mjs, in the browser (web entry). */
 export async function keyFigureCase(url, runs) {
-  const text = await (await fetch(url)).text();
-  const data = JSON.parse(text);
-  const time = (f) => {
-    const ms = [];
-    let out;
-    for (let r = 0; r < runs; r++) {
-      const t = performance.now();
-      out = f();
-      ms.push(performance.now() - t);
-    }
-    return [median(ms), out];
-  };
-  const [validateMs, v] = time(() => validate(text));
-  if (!v.ok) throw new Error('the key-figure data should validate');
-  const [objectMs] = time(() => keyFigures(data));
-  const [textMs, kf] = time(() => keyFigures(text));
-  const figures = kf.indicators.reduce((n, i) => n + i.figures.length, 0);
-  return { rows: data.values.length, figures, bytes: text.length, validateMs, textMs, objectMs, runs };
+  return keyFigureTimes(await (await fetch(url)).text(), { validate, keyFigures }, runs);
 }
 
 window.bench = { layoutCase, widgetRun, orgChartRun, cycles, memory, keyFigureCase, ready: true };

@@ -50,6 +50,24 @@ export async function until(probe, accept, what, timeout = 10_000) {
 }
 
 /**
+ * What goes wrong on `page`, collected as it happens: page errors, console errors (but
+ * those `ignoreConsole` matches), failed requests, HTTP errors and a crash.
+ */
+export function watchProblems(page, ignoreConsole) {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !ignoreConsole?.test(m.text())) problems.push(`console.error: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  page.on('crash', () => problems.push('page crashed'));
+  return problems;
+}
+
+/**
  * Open the demo at `query` in a fresh browser context (`contextOptions`: viewport,
  * reduced motion …), wait for `ready` (a selector), run `body(page, context)`, then
  * fail if the page threw, logged a console error or a request failed.
@@ -57,16 +75,7 @@ export async function until(probe, accept, what, timeout = 10_000) {
 export async function withPage(env, query, ready, body, contextOptions = {}) {
   const context = await env.browser.newContext(contextOptions);
   const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
-  });
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
-  });
-  page.on('crash', () => problems.push('page crashed'));
+  const problems = watchProblems(page);
   try {
     await page.goto(`${env.server.url}/${query}`);
     await page.locator(ready).first().waitFor({ timeout: 15_000 });

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { DATA, DIST, ROOT, TIMEOUT, until, useBrowser } from './harness.mjs';
+import { DATA, DIST, ROOT, TIMEOUT, until, useBrowser, watchProblems } from './harness.mjs';
 import { serveStatic, STRICT_CSP } from './static-server.mjs';
 
 const env = useBrowser();
@@ -60,21 +60,10 @@ async function withDemo(query, body, { contextOptions = {}, initScript, expected
   });
   if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
-  const problems = [];
+  const problems = watchProblems(page, expectedConsole);
   page.on('request', (r) => {
     if (!isLocal(r.url())) foreign.push(r.url());
   });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !(expectedConsole && expectedConsole.test(m.text()))) {
-      problems.push(`console.error: ${m.text()}`);
-    }
-  });
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
-  });
-  page.on('crash', () => problems.push('page crashed'));
   const violations = () => page.evaluate(() => window.__cspViolations);
   try {
     const response = await page.goto(`${origin}/${query}`);

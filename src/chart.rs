@@ -6,7 +6,7 @@
 //! Shape: Region → SSU → seats; Region → cluster → political / professional level → seats.
 //! Several regions make a forest.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::compose::{region_bodies, Body};
 use crate::labels::{body_kind_name, municipality_name, seat_label, status_name};
@@ -83,7 +83,7 @@ impl Chart {
                 chart.body(data, c, &cb.professional);
             }
         }
-        chart.person_index = HashMap::new();
+        chart.person_index = HashMap::default();
         chart
     }
 

@@ -72,7 +72,7 @@ pub struct ClusterBodies {
 
 pub fn region_bodies(data: &Dataset, region: &str, profile: &RuleProfile) -> RegionBodies {
     // The seats of each body, found in one pass: a region may list 100,000 seats.
-    let mut by_body: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_body: crate::hash::HashMap<&str, Vec<usize>> = crate::hash::HashMap::default();
     for (i, s) in data.seats.iter().enumerate() {
         by_body.entry(s.body.as_str()).or_default().push(i);
     }
@@ -98,7 +98,7 @@ pub fn body(data: &Dataset, id: &BodyId, profile: &RuleProfile) -> Body {
 }
 
 /// One body from the seats the data list for it (`(index in data.seats, seat)`).
-fn body_of<'d>(data: &'d Dataset, id: &BodyId, listed: impl Iterator<Item = (usize, &'d Seat)>, profile: &RuleProfile) -> Body {
+pub(crate) fn body_of<'d>(data: &'d Dataset, id: &BodyId, listed: impl Iterator<Item = (usize, &'d Seat)>, profile: &RuleProfile) -> Body {
     let (region, cluster) = match id.kind {
         BodyKind::Ssu => (id.owner.clone(), None),
         _ => (
@@ -131,20 +131,20 @@ fn body_of<'d>(data: &'d Dataset, id: &BodyId, listed: impl Iterator<Item = (usi
 /// Chair first, then by role, cluster and municipality — municipalities in the cluster's own order.
 struct SeatOrder<'a> {
     /// Member municipality → its place in the cluster; other municipalities after the members, in data order.
-    municipality: std::collections::HashMap<&'a str, usize>,
-    cluster: std::collections::HashMap<&'a str, usize>,
+    municipality: crate::hash::HashMap<&'a str, usize>,
+    cluster: crate::hash::HashMap<&'a str, usize>,
 }
 
 impl<'a> SeatOrder<'a> {
     fn new(data: &'a Dataset, members: &[&'a str]) -> Self {
-        let mut municipality = std::collections::HashMap::new();
+        let mut municipality = crate::hash::HashMap::default();
         for (i, m) in data.municipalities.iter().enumerate() {
             municipality.entry(m.code.as_str()).or_insert(members.len() + i);
         }
         for (i, m) in members.iter().enumerate().rev() {
             municipality.insert(*m, i);
         }
-        let mut cluster = std::collections::HashMap::new();
+        let mut cluster = crate::hash::HashMap::default();
         for (i, c) in data.clusters.iter().enumerate() {
             cluster.entry(c.id.as_str()).or_insert(i);
         }

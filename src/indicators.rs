@@ -1,7 +1,7 @@
 //! Indicator data in the format: definitions, and counts per municipality × period ×
 //! age band (× sex, × education group where given). Counts, never records.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -126,9 +126,9 @@ pub fn find_standard<'a>(data: &'a Dataset, id: &str) -> Option<&'a StandardPopu
 pub fn validate_indicators(data: &Dataset, origins: &Origins) -> Vec<Finding> {
     let mut out = Vec::new();
     let std_ids = data.standard_populations.iter().enumerate().map(|(i, s)| (i, s.id.as_str()));
-    duplicate_ids(origins, "standard_populations", std_ids, "id", &mut HashMap::new(), &mut out);
+    duplicate_ids(origins, "standard_populations", std_ids, "id", &mut HashMap::default(), &mut out);
     let indicator_ids = data.indicators.iter().enumerate().map(|(i, ind)| (i, ind.id.as_str()));
-    duplicate_ids(origins, "indicators", indicator_ids, "id", &mut HashMap::new(), &mut out);
+    duplicate_ids(origins, "indicators", indicator_ids, "id", &mut HashMap::default(), &mut out);
     let mut push = |severity, code, path: String, da: String, en: String| out.push(Finding::new(severity, code, path, Text::new(da, en)));
 
     for (i, s) in data.standard_populations.iter().enumerate() {
@@ -190,8 +190,8 @@ pub fn validate_indicators(data: &Dataset, origins: &Origins) -> Vec<Finding> {
     }
 
     // (indicator, municipality, period) → whether rows are split by sex / group, and the keys seen.
-    let mut seen_rows: HashMap<(&str, &str, &str), (bool, bool)> = HashMap::new();
-    let mut seen_keys = HashSet::new();
+    let mut seen_rows: HashMap<(&str, &str, &str), (bool, bool)> = HashMap::default();
+    let mut seen_keys = HashSet::default();
     for (i, v) in data.values.iter().enumerate() {
         let path = |rest: &[&str]| origins.path("values", i, rest);
         let Some(ind) = indicators.get(v.indicator.as_str()) else {

@@ -7,7 +7,9 @@
 //! Regions and the nation sum their municipalities directly, so they are complete even
 //! where clusters are not.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::hash::HashMap;
 
 use serde::Serialize;
 

@@ -142,6 +142,16 @@ impl Dataset {
 
 /// Reads a data set from JSON text.
 pub fn read_str(text: &str) -> ReadOutcome {
+    read_text(text, true)
+}
+
+/// [`read_str`] the plain way, by parsing the whole document into a tree first. It gives
+/// the same outcome, more slowly; the tests and the fuzzer compare the two.
+pub fn read_str_via_tree(text: &str) -> ReadOutcome {
+    read_text(text, false)
+}
+
+fn read_text(text: &str, fast: bool) -> ReadOutcome {
     let mut findings = Vec::new();
     if text.len() > MAX_INPUT_BYTES {
         findings.push(Finding::new(
@@ -170,6 +180,11 @@ pub fn read_str(text: &str) -> ReadOutcome {
         }
         None => text,
     };
+    if let Some(mut outcome) = read_well_formed(text).filter(|_| fast) {
+        findings.append(&mut outcome.findings);
+        outcome.findings = findings;
+        return outcome;
+    }
     match serde_json::from_str::<Value>(text) {
         Ok(value) => {
             let mut outcome = read_value(&value);
@@ -203,13 +218,71 @@ const TOP_LEVEL: [&str; 15] = [
     "municipalities", "clusters", "persons", "seats", "standard_populations", "indicators", "values",
 ];
 
+/// The top-level arrays: read element by element from their text when the document is
+/// well-formed (see [`read_well_formed`]).
+const ARRAYS: [&str; 9] = ["profiles", "regions", "municipalities", "clusters", "persons", "seats", "standard_populations", "indicators", "values"];
+
+/// Deeper than this, a document goes the way of the full parse, which reports serde_json's
+/// recursion limit (128) as a syntax error at the root, as it always has.
+const MAX_FAST_DEPTH: usize = 120;
+
+/// Reads a well-formed JSON object without building a tree of the whole document: the
+/// top-level arrays stay text (`RawValue`), and each element is checked against its shape
+/// and read straight from its text. A tree of 10,000 seats and persons cost more to build
+/// and drop than the rest of reading. `None` (a syntax error, a document nested too deep,
+/// not an object) leaves the input to `read_value`, which reports it.
+fn read_well_formed(text: &str) -> Option<ReadOutcome> {
+    use serde_json::value::RawValue;
+    if nesting_exceeds(text, MAX_FAST_DEPTH) {
+        return None;
+    }
+    let top: std::collections::BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
+    let mut obj = Map::new();
+    let mut raw = std::collections::BTreeMap::new();
+    for (key, value) in top {
+        if ARRAYS.contains(&key.as_str()) {
+            raw.insert(key, value);
+        } else {
+            obj.insert(key, serde_json::from_str::<Value>(value.get()).ok()?);
+        }
+    }
+    let malformed = std::cell::Cell::new(false);
+    let outcome = read_object(&obj, &raw, &malformed);
+    (!malformed.get()).then_some(outcome)
+}
+
+/// Whether brackets nest deeper than `limit` anywhere outside strings.
+fn nesting_exceeds(text: &str, limit: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in text.as_bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Reads a data set from a parsed JSON value.
 pub fn read_value(value: &Value) -> ReadOutcome {
-    let mut findings = Vec::new();
-    let mut data = empty_dataset();
-    let mut origins = Origins::default();
     let Some(obj) = value.as_object() else {
-        findings.push(Finding::new(
+        let findings = vec![Finding::new(
             Severity::Error,
             Code::JsonNotObject,
             "",
@@ -217,9 +290,19 @@ pub fn read_value(value: &Value) -> ReadOutcome {
                 format!("Fandt {}; forventede et JSON-objekt med \"format\": \"{FORMAT}\".", kind_da(value)),
                 format!("Found {}; expected a JSON object with \"format\": \"{FORMAT}\".", kind_en(value)),
             ),
-        ));
-        return ReadOutcome { dataset: data, origins, findings };
+        )];
+        return ReadOutcome { dataset: empty_dataset(), origins: Origins::default(), findings };
     };
+    read_object(obj, &std::collections::BTreeMap::new(), &std::cell::Cell::new(false))
+}
+
+/// Reads the top-level object: the top-level arrays from `raw` where they are there (text),
+/// else from `obj`.
+/// Sets `malformed` where a raw array or element turns out not to be well-formed JSON.
+fn read_object(obj: &Map<String, Value>, raw: &std::collections::BTreeMap<String, &serde_json::value::RawValue>, malformed: &std::cell::Cell<bool>) -> ReadOutcome {
+    let mut findings = Vec::new();
+    let mut data = empty_dataset();
+    let mut origins = Origins::default();
 
     match obj.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
@@ -258,16 +341,16 @@ pub fn read_value(value: &Value) -> ReadOutcome {
         None => findings.push(missing_field("", "as_of")),
     }
 
-    (data.profiles, origins.profiles) = array(obj, "profiles", false, &mut findings, &mut origins.unreadable);
-    (data.regions, origins.regions) = array(obj, "regions", true, &mut findings, &mut origins.unreadable);
-    (data.municipalities, origins.municipalities) = array(obj, "municipalities", true, &mut findings, &mut origins.unreadable);
-    (data.clusters, origins.clusters) = array(obj, "clusters", true, &mut findings, &mut origins.unreadable);
-    (data.persons, origins.persons) = array(obj, "persons", false, &mut findings, &mut origins.unreadable);
-    (data.seats, origins.seats) = array(obj, "seats", false, &mut findings, &mut origins.unreadable);
+    (data.profiles, origins.profiles) = array(obj, raw, &malformed, "profiles", false, &mut findings, &mut origins.unreadable);
+    (data.regions, origins.regions) = array(obj, raw, &malformed, "regions", true, &mut findings, &mut origins.unreadable);
+    (data.municipalities, origins.municipalities) = array(obj, raw, &malformed, "municipalities", true, &mut findings, &mut origins.unreadable);
+    (data.clusters, origins.clusters) = array(obj, raw, &malformed, "clusters", true, &mut findings, &mut origins.unreadable);
+    (data.persons, origins.persons) = array(obj, raw, &malformed, "persons", false, &mut findings, &mut origins.unreadable);
+    (data.seats, origins.seats) = array(obj, raw, &malformed, "seats", false, &mut findings, &mut origins.unreadable);
     (data.standard_populations, origins.standard_populations) =
-        array(obj, "standard_populations", false, &mut findings, &mut origins.unreadable);
-    (data.indicators, origins.indicators) = array(obj, "indicators", false, &mut findings, &mut origins.unreadable);
-    (data.values, origins.values) = array(obj, "values", false, &mut findings, &mut origins.unreadable);
+        array(obj, raw, &malformed, "standard_populations", false, &mut findings, &mut origins.unreadable);
+    (data.indicators, origins.indicators) = array(obj, raw, &malformed, "indicators", false, &mut findings, &mut origins.unreadable);
+    (data.values, origins.values) = array(obj, raw, &malformed, "values", false, &mut findings, &mut origins.unreadable);
 
     ReadOutcome { dataset: data, origins, findings }
 }
@@ -277,25 +360,38 @@ fn field<T: DeserializeOwned>(obj: &Map<String, Value>, key: &str, findings: &mu
     if value.is_null() {
         return None;
     }
-    element(value, &pointer([key]), schema_node(&[key.to_string()]), findings)
+    element(value, || pointer([key]), schema_node(&[key.to_string()]).and_then(shape_id), findings)
 }
 
 /// Reads one element. Unknown fields are reported and skipped, so a typo in one field
 /// does not cost the element; any other error does, and is reported with its path.
-/// `schema` is the element's node in the JSON Schema (looked up once per array by the caller).
-fn element<T: DeserializeOwned>(value: &Value, base: &str, schema: Option<&'static Value>, findings: &mut Vec<Finding>) -> Option<T> {
-    if let Some(node) = schema {
-        let mut rel = Vec::new();
-        if array_for_object(value, node, &mut rel) {
+/// `shape` is the element's shape in the schema (looked up once per array by the caller);
+/// `base` makes the element's JSON Pointer, built only when there is something to report.
+fn element<T: DeserializeOwned>(value: &Value, base: impl Fn() -> String, shape: Option<usize>, findings: &mut Vec<Finding>) -> Option<T> {
+    if let Some(shape) = shape {
+        let shapes = shapes();
+        // Fast path, for the well-formed element that nearly every element is: when the
+        // schema finds no unknown field and no array standing for an object (the two things
+        // plain serde lets through), a plain read gives the same element. The tracking
+        // read below costs three to four times as much and runs only where it has
+        // something to report.
+        if conforms(value, shapes, shape) {
+            if let Ok(item) = T::deserialize(value) {
+                return Some(item);
+            }
+        } else if let Some(mut rel) = array_in(value, shapes, shape) {
+            // Built from the array found up to `value`: reversed.
+            rel.reverse();
             findings.push(Finding::new(
                 Severity::Error,
                 Code::JsonType,
-                format!("{base}{}", pointer(&rel)),
+                format!("{}{}", base(), pointer(&rel)),
                 Text::new("forkert type: fandt en liste; forventede et objekt.", "wrong type: found an array; expected an object."),
             ));
             return None;
         }
     }
+    let base = base();
     let mut ignored: Vec<Vec<String>> = Vec::new();
     let result = {
         let mut on_ignored = |path: serde_ignored::Path| ignored.push(segments(&path));
@@ -305,12 +401,12 @@ fn element<T: DeserializeOwned>(value: &Value, base: &str, schema: Option<&'stat
     match result {
         Ok(item) => {
             for segs in ignored {
-                findings.push(unknown_field(base, &segs));
+                findings.push(unknown_field(&base, &segs));
             }
             Some(item)
         }
         Err(e) => {
-            findings.push(serde_finding(base, &e));
+            findings.push(serde_finding(&base, &e));
             None
         }
     }
@@ -394,19 +490,110 @@ fn allowed_fields(path: &[String]) -> Option<Vec<String>> {
     Some(props.keys().map(|k| format!("\"{k}\"")).collect())
 }
 
-/// serde reads a JSON array as a struct, field by field in order; the format does not
-/// allow that. Returns the relative path of the first array where an object belongs.
-fn array_for_object(value: &Value, node: &'static Value, path: &mut Vec<String>) -> bool {
-    let shapes = shapes();
-    let Some(&shape) = shapes.id.get(&(resolve(node) as *const Value as usize)) else { return false };
-    match array_in(value, shapes, shape) {
-        Some(mut found) => {
-            // Built from the array found up to `value`: reversed.
-            found.reverse();
-            path.extend(found);
-            true
+/// The shape of a schema node (serde reads a JSON array as a struct, field by field in
+/// order; the format does not allow that, so reading checks values against the shapes).
+fn shape_id(node: &'static Value) -> Option<usize> {
+    shapes().id.get(&(resolve(node) as *const Value as usize)).copied()
+}
+
+/// Whether `value` fits its shape: every key of every object is a property the schema
+/// has, and no array stands where an object belongs.
+fn conforms(value: &Value, shapes: &Shapes, shape: usize) -> bool {
+    match (&shapes.table[shape], value) {
+        (Shape::Object(_), Value::Array(_)) => false,
+        (Shape::Object(props), Value::Object(o)) => o.iter().all(|(k, v)| props.get(k.as_str()).is_some_and(|&child| conforms(v, shapes, child))),
+        (Shape::Array(items), Value::Array(a)) => matches!(shapes.table[*items], Shape::Leaf) || a.iter().all(|v| conforms(v, shapes, *items)),
+        _ => true,
+    }
+}
+
+/// [`conforms`] on the text of a value, without building the value: serde_json walks the
+/// text and the shapes say which keys may come.
+fn conforms_text(text: &str, shape: usize) -> bool {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde::de::DeserializeSeed::deserialize(Conform { shapes: shapes(), shape }, &mut de).is_ok() && de.end().is_ok()
+}
+
+/// A seed that reads a value only to check it against a shape, and fails where it does not fit.
+#[derive(Clone, Copy)]
+struct Conform<'s> {
+    shapes: &'s Shapes,
+    shape: usize,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Conform<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Conform<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a value of the data format")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        match &self.shapes.table[self.shape] {
+            Shape::Object(_) => Err(serde::de::Error::custom("an array where an object belongs")),
+            Shape::Array(items) => {
+                let item = Conform { shapes: self.shapes, shape: *items };
+                while seq.next_element_seed(item)?.is_some() {}
+                Ok(())
+            }
+            Shape::Leaf => {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(())
+            }
         }
-        None => false,
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let Shape::Object(props) = &self.shapes.table[self.shape] else {
+            while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+            return Ok(());
+        };
+        while let Some(child) = map.next_key_seed(Property(props))? {
+            map.next_value_seed(Conform { shapes: self.shapes, shape: child })?;
+        }
+        Ok(())
+    }
+}
+
+/// A key of an object: the shape of its property, or an error for a key the schema lacks.
+struct Property<'s>(&'s crate::hash::HashMap<&'static str, usize>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Property<'_> {
+    type Value = usize;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Property<'_> {
+    type Value = usize;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a property of the data format")
+    }
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<usize, E> {
+        self.0.get(key).copied().ok_or_else(|| E::custom("a key the schema does not have"))
     }
 }
 
@@ -452,11 +639,11 @@ fn array_in(value: &Value, shapes: &Shapes, shape: usize) -> Option<Vec<String>>
 struct Shapes {
     table: Vec<Shape>,
     /// Resolved schema node (by address) → its shape.
-    id: std::collections::HashMap<usize, usize>,
+    id: crate::hash::HashMap<usize, usize>,
 }
 
 enum Shape {
-    Object(std::collections::HashMap<&'static str, usize>),
+    Object(crate::hash::HashMap<&'static str, usize>),
     Array(usize),
     Leaf,
 }
@@ -464,7 +651,7 @@ enum Shape {
 fn shapes() -> &'static Shapes {
     static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
     SHAPES.get_or_init(|| {
-        let mut shapes = Shapes { table: Vec::new(), id: std::collections::HashMap::new() };
+        let mut shapes = Shapes { table: Vec::new(), id: crate::hash::HashMap::default() };
         shape_of(resolve(schema_root()), &mut shapes);
         shapes
     })
@@ -493,6 +680,8 @@ fn shape_of(node: &'static Value, shapes: &mut Shapes) -> usize {
 /// Reads each element of a top-level array on its own.
 fn array<T: DeserializeOwned>(
     obj: &Map<String, Value>,
+    raw: &std::collections::BTreeMap<String, &serde_json::value::RawValue>,
+    malformed: &std::cell::Cell<bool>,
     key: &str,
     required: bool,
     findings: &mut Vec<Finding>,
@@ -500,6 +689,42 @@ fn array<T: DeserializeOwned>(
 ) -> (Vec<T>, Vec<usize>) {
     let mut items = Vec::new();
     let mut origins = Vec::new();
+    if let Some(text) = raw.get(key) {
+        match serde_json::from_str::<Vec<&serde_json::value::RawValue>>(text.get()) {
+            Ok(elements) => {
+                if elements.len() > max_elements(key) {
+                    findings.push(too_many(key, elements.len()));
+                }
+                let shape = schema_node(&[key.to_string(), "0".to_string()]).and_then(shape_id);
+                for (i, element_text) in elements.iter().take(max_elements(key)).enumerate() {
+                    // Straight from the text where the element fits its shape and reads.
+                    if let Some(item) = shape.filter(|&s| conforms_text(element_text.get(), s)).and_then(|_| serde_json::from_str::<T>(element_text.get()).ok()) {
+                        items.push(item);
+                        origins.push(i);
+                        continue;
+                    }
+                    // Else as a value, for findings with paths (the text is well-formed).
+                    // `RawValue` checks the structure, not what is inside strings and
+                    // numbers (a lone surrogate, 1e400): such a text is not well-formed.
+                    let Ok(value) = serde_json::from_str::<Value>(element_text.get()) else {
+                        malformed.set(true);
+                        return (items, origins);
+                    };
+                    if let Some(item) = element::<T>(&value, || at(key, i, &[]), shape, findings) {
+                        items.push(item);
+                        origins.push(i);
+                    } else if let Some(id) = value.get("id").or_else(|| value.get("code")).and_then(Value::as_str) {
+                        unreadable.insert(id.to_string());
+                    }
+                }
+            }
+            Err(_) => match serde_json::from_str::<Value>(text.get()) {
+                Ok(other) => findings.push(not_a_list(key, &other)),
+                Err(_) => malformed.set(true),
+            },
+        }
+        return (items, origins);
+    }
     match obj.get(key) {
         None => {
             if required {
@@ -509,19 +734,11 @@ fn array<T: DeserializeOwned>(
         Some(Value::Array(elements)) => {
             let max = max_elements(key);
             if elements.len() > max {
-                findings.push(Finding::new(
-                    Severity::Error,
-                    Code::TooManyElements,
-                    at(key, max, &[]),
-                    Text::new(
-                        format!("Listen \"{key}\" har {} elementer; højst {} læses, og resten (fra nr. {}) er ignoreret.", elements.len(), max, max + 1),
-                        format!("The list \"{key}\" has {} elements; at most {} are read, and the rest (from number {}) were ignored.", elements.len(), max, max + 1),
-                    ),
-                ));
+                findings.push(too_many(key, elements.len()));
             }
-            let schema = schema_node(&[key.to_string(), "0".to_string()]);
+            let shape = schema_node(&[key.to_string(), "0".to_string()]).and_then(shape_id);
             for (i, value) in elements.iter().take(max).enumerate() {
-                if let Some(item) = element::<T>(value, &at(key, i, &[]), schema, findings) {
+                if let Some(item) = element::<T>(value, || at(key, i, &[]), shape, findings) {
                     items.push(item);
                     origins.push(i);
                 } else if let Some(id) = value.get("id").or_else(|| value.get("code")).and_then(Value::as_str) {
@@ -529,17 +746,36 @@ fn array<T: DeserializeOwned>(
                 }
             }
         }
-        Some(other) => findings.push(Finding::new(
-            Severity::Error,
-            Code::JsonType,
-            pointer([key]),
-            Text::new(
-                format!("Fandt {}; forventede en liste (JSON-array).", kind_da(other)),
-                format!("Found {}; expected a list (JSON array).", kind_en(other)),
-            ),
-        )),
+        Some(other) => findings.push(not_a_list(key, other)),
     }
     (items, origins)
+}
+
+/// `too-many-elements`: the list `key` has `len` elements, more than it may.
+fn too_many(key: &str, len: usize) -> Finding {
+    let max = max_elements(key);
+    Finding::new(
+        Severity::Error,
+        Code::TooManyElements,
+        at(key, max, &[]),
+        Text::new(
+            format!("Listen \"{key}\" har {len} elementer; højst {max} læses, og resten (fra nr. {}) er ignoreret.", max + 1),
+            format!("The list \"{key}\" has {len} elements; at most {max} are read, and the rest (from number {}) were ignored.", max + 1),
+        ),
+    )
+}
+
+/// `json-type`: the top-level field `key` is `other`, not a list.
+fn not_a_list(key: &str, other: &Value) -> Finding {
+    Finding::new(
+        Severity::Error,
+        Code::JsonType,
+        pointer([key]),
+        Text::new(
+            format!("Fandt {}; forventede en liste (JSON-array).", kind_da(other)),
+            format!("Found {}; expected a list (JSON array).", kind_en(other)),
+        ),
+    )
 }
 
 fn missing_field(parent: &str, name: &str) -> Finding {

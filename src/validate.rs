@@ -1,6 +1,8 @@
 //! Validation: the data set checked for consistency and each body against a rule profile.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::hash::{HashMap, HashSet};
 
 use crate::compose::{self, BodySeat};
 use crate::finding::{Code, Finding, Severity};
@@ -83,11 +85,11 @@ struct Validator<'a> {
 
 impl<'a> Validator<'a> {
     fn new(data: &'a Dataset, origins: &'a Origins) -> Self {
-        let mut municipalities = HashMap::new();
+        let mut municipalities = HashMap::default();
         for m in &data.municipalities {
             municipalities.entry(m.code.as_str()).or_insert(m);
         }
-        let mut clusters = HashMap::new();
+        let mut clusters = HashMap::default();
         for c in &data.clusters {
             clusters.entry(c.id.as_str()).or_insert(c);
         }
@@ -110,7 +112,7 @@ impl<'a> Validator<'a> {
         self.origins.path(array, i, rest)
     }
 
-    fn duplicates<'b>(&mut self, array: &str, ids: impl Iterator<Item = (usize, &'b str)>, field: &str, seen: &mut HashMap<String, String>) {
+    fn duplicates<'b>(&mut self, array: &'static str, ids: impl Iterator<Item = (usize, &'b str)>, field: &'static str, seen: &mut HashMap<&'b str, (&'static str, usize, &'static str)>) {
         duplicate_ids(self.origins, array, ids, field, seen, &mut self.out);
     }
 
@@ -127,8 +129,9 @@ impl<'a> Validator<'a> {
         );
     }
 
-    fn empty_name(&mut self, path: String, name: &str) {
+    fn empty_name(&mut self, array: &str, i: usize, name: &str) {
         if name.trim().is_empty() {
+            let path = self.path(array, i, &["name"]);
             self.push(Severity::Error, Code::EmptyName, path, "Navnet er tomt; forventede et navn.".into(), "The name is empty; expected a name.".into());
         }
     }
@@ -151,7 +154,7 @@ impl<'a> Validator<'a> {
     }
 
     fn profiles(&mut self) {
-        let mut seen = HashMap::new();
+        let mut seen = HashMap::default();
         let profiles = &self.data.profiles;
         self.duplicates("profiles", profiles.iter().enumerate().map(|(i, p)| (i, p.id.as_str())), "id", &mut seen);
         for (i, p) in profiles.iter().enumerate() {
@@ -198,12 +201,12 @@ impl<'a> Validator<'a> {
 
     /// Regions and clusters share one id space: ids are unique nationally.
     fn regions(&mut self) {
-        let mut seen = HashMap::new();
+        let mut seen = HashMap::default();
         let data = self.data;
         self.duplicates("regions", data.regions.iter().enumerate().map(|(i, r)| (i, r.id.as_str())), "id", &mut seen);
         self.duplicates("clusters", data.clusters.iter().enumerate().map(|(i, c)| (i, c.id.as_str())), "id", &mut seen);
         for (i, r) in data.regions.iter().enumerate() {
-            self.empty_name(self.path("regions", i, &["name"]), &r.name);
+            self.empty_name("regions", i, &r.name);
             if let Some(code) = &r.code {
                 if !(code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit())) {
                     let path = self.path("regions", i, &["code"]);
@@ -231,7 +234,7 @@ impl<'a> Validator<'a> {
     }
 
     fn municipalities(&mut self) {
-        let mut seen = HashMap::new();
+        let mut seen = HashMap::default();
         let data = self.data;
         self.duplicates("municipalities", data.municipalities.iter().enumerate().map(|(i, m)| (i, m.code.as_str())), "code", &mut seen);
         for (i, m) in data.municipalities.iter().enumerate() {
@@ -245,7 +248,7 @@ impl<'a> Validator<'a> {
                     format!("The municipality code \"{}\" is invalid; expected three digits as a string, e.g. \"101\".", clip(&m.code)),
                 );
             }
-            self.empty_name(self.path("municipalities", i, &["name"]), &m.name);
+            self.empty_name("municipalities", i, &m.name);
             if data.region(&m.region).is_none() {
                 self.unknown_ref(self.path("municipalities", i, &["region"]), "regionen", "the region", &m.region);
             }
@@ -260,7 +263,7 @@ impl<'a> Validator<'a> {
     fn clusters(&mut self) {
         let data = self.data;
         for (i, c) in data.clusters.iter().enumerate() {
-            self.empty_name(self.path("clusters", i, &["name"]), &c.name);
+            self.empty_name("clusters", i, &c.name);
             let region_known = data.region(&c.region).is_some();
             if !region_known {
                 self.unknown_ref(self.path("clusters", i, &["region"]), "regionen", "the region", &c.region);
@@ -276,7 +279,7 @@ impl<'a> Validator<'a> {
                     format!("{} has no member municipalities.", clip(&c.name)),
                 );
             }
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for (j, member) in c.members.iter().enumerate() {
                 let j_s = j.to_string();
                 let mpath = self.path("clusters", i, &["members", &j_s, "municipality"]);
@@ -429,17 +432,17 @@ impl<'a> Validator<'a> {
     }
 
     fn persons(&mut self) {
-        let mut seen = HashMap::new();
+        let mut seen = HashMap::default();
         let data = self.data;
         self.duplicates("persons", data.persons.iter().enumerate().map(|(i, p)| (i, p.id.as_str())), "id", &mut seen);
         for (i, p) in data.persons.iter().enumerate() {
-            self.empty_name(self.path("persons", i, &["name"]), &p.name);
+            self.empty_name("persons", i, &p.name);
             self.sources("persons", i, "sources", &p.sources);
         }
     }
 
     fn seats(&mut self) {
-        let mut seen = HashMap::new();
+        let mut seen = HashMap::default();
         let data = self.data;
         self.duplicates("seats", data.seats.iter().enumerate().map(|(i, s)| (i, s.id.as_str())), "id", &mut seen);
         let persons: HashSet<&str> = data.persons.iter().map(|p| p.id.as_str()).collect();
@@ -539,9 +542,22 @@ impl<'a> Validator<'a> {
     /// Each body whose seats the data list, against the profile.
     fn composition(&mut self, profile: &RuleProfile) {
         let data = self.data;
+        // The seats of each body text, grouped in one pass (bodies × seats was most of
+        // checking 10,000 seats), each text parsed once, in the order they first appear.
+        let mut texts: Vec<&str> = Vec::new();
+        let mut by_text: HashMap<&str, Vec<usize>> = HashMap::default();
+        for (i, s) in data.seats.iter().enumerate() {
+            by_text
+                .entry(s.body.as_str())
+                .or_insert_with(|| {
+                    texts.push(s.body.as_str());
+                    Vec::new()
+                })
+                .push(i);
+        }
         let mut bodies: Vec<BodyId> = Vec::new();
-        for s in &data.seats {
-            if let Some(id) = BodyId::parse(&s.body) {
+        for text in texts {
+            if let Some(id) = BodyId::parse(text) {
                 let owner_ok = match id.kind {
                     BodyKind::Ssu => data.region(&id.owner).is_some(),
                     _ => self.cluster(&id.owner).is_some(),
@@ -552,7 +568,9 @@ impl<'a> Validator<'a> {
             }
         }
         for id in bodies {
-            let body = compose::body(data, &id, profile);
+            // As `Dataset::seats_of`: the seats whose body is the id's own text.
+            let listed = by_text.get(id.to_string().as_str()).map(Vec::as_slice).unwrap_or_default();
+            let body = compose::body_of(data, &id, listed.iter().map(|&i| (i, &data.seats[i])), profile);
             let name = body_name(data, &body);
             // Where a missing seat is reported: the region (SSU) or the cluster.
             let owner_path = match id.kind {
@@ -571,7 +589,7 @@ impl<'a> Validator<'a> {
                     Scope::Municipality => {
                         let Some(ci) = cluster_index else { continue };
                         // The rule's seats by municipality, grouped once (not once per member).
-                        let mut by_municipality: HashMap<&str, Vec<&BodySeat>> = HashMap::new();
+                        let mut by_municipality: HashMap<&str, Vec<&BodySeat>> = HashMap::default();
                         for s in body.seats.iter().filter(|s| rule.group.includes(s.role)) {
                             if let Some(m) = s.municipality.as_deref() {
                                 by_municipality.entry(m).or_default().push(s);
@@ -631,7 +649,7 @@ impl<'a> Validator<'a> {
     fn persons_seats(&mut self) {
         let data = self.data;
         // The first person with each id, as `Dataset::person` finds it, looked up once.
-        let mut persons: HashMap<&str, &str> = HashMap::new();
+        let mut persons: HashMap<&str, &str> = HashMap::default();
         for p in &data.persons {
             persons.entry(p.id.as_str()).or_insert(p.name.as_str());
         }
@@ -647,16 +665,17 @@ impl<'a> Validator<'a> {
             let name = persons.get(person).map(|n| clip(n)).unwrap_or_default();
             let mut municipality: Option<(&str, usize)> = None;
             let mut region: Option<(String, usize)> = None;
-            let mut bodies: HashMap<&str, usize> = HashMap::new();
+            let mut bodies: HashMap<&str, usize> = HashMap::default();
             for &i in &seats {
                 let s = &data.seats[i];
-                let path = self.path("seats", i, &["person"]);
+                let origins = self.origins;
+                let path = || origins.path("seats", i, &["person"]);
                 if let Some(&first) = bodies.get(s.body.as_str()) {
                     let first_path = self.path("seats", first, &[]);
                     self.push(
                         Severity::Warning,
                         Code::PersonTwiceInBody,
-                        path.clone(),
+                        path(),
                         format!("{name} har allerede en plads i samme organ ({first_path})."),
                         format!("{name} already holds a seat in the same body ({first_path})."),
                     );
@@ -671,7 +690,7 @@ impl<'a> Validator<'a> {
                                 self.push(
                                     Severity::Error,
                                     Code::IncompatibleSeats,
-                                    path.clone(),
+                                    path(),
                                     format!("{name} er borgmester/fagborgmester i både {} og {}; en person kan kun være det i én kommune.", a.da, b.da),
                                     format!("{name} is mayor/deputy mayor of both {} and {}; a person can be so in one municipality only.", a.en, b.en),
                                 );
@@ -692,7 +711,7 @@ impl<'a> Validator<'a> {
                                 self.push(
                                     Severity::Error,
                                     Code::IncompatibleSeats,
-                                    path.clone(),
+                                    path(),
                                     format!("{name} sidder i regionsrådet i både {other} og {r}; en person kan kun sidde i ét regionsråd."),
                                     format!("{name} sits on the regional councils of both {other} and {r}; a person can sit on one only."),
                                 );
@@ -726,26 +745,30 @@ fn group_name(group: crate::profile::SeatGroup) -> Text {
 /// regions and clusters share one), each naming where the id was first used.
 pub(crate) fn duplicate_ids<'b>(
     origins: &Origins,
-    array: &str,
+    array: &'static str,
     ids: impl Iterator<Item = (usize, &'b str)>,
-    field: &str,
-    seen: &mut HashMap<String, String>,
+    field: &'static str,
+    seen: &mut HashMap<&'b str, (&'static str, usize, &'static str)>,
     out: &mut Vec<Finding>,
 ) {
+    // Where each id was first met, as (array, index, field): the paths are built only for
+    // duplicates (200,000 seats each have an id).
     for (i, id) in ids {
-        let here = origins.path(array, i, &[field]);
         match seen.get(id) {
-            Some(first) => out.push(Finding::new(
-                Severity::Error,
-                Code::DuplicateId,
-                here,
-                Text::new(
-                    format!("Id'et \"{}\" er allerede brugt ved {first}; forventede et id, der er unikt i hele landet.", clip(id)),
-                    format!("The id \"{}\" is already used at {first}; expected an id unique nationally.", clip(id)),
-                ),
-            )),
+            Some(&(first_array, first_index, first_field)) => {
+                let first = origins.path(first_array, first_index, &[first_field]);
+                out.push(Finding::new(
+                    Severity::Error,
+                    Code::DuplicateId,
+                    origins.path(array, i, &[field]),
+                    Text::new(
+                        format!("Id'et \"{}\" er allerede brugt ved {first}; forventede et id, der er unikt i hele landet.", clip(id)),
+                        format!("The id \"{}\" is already used at {first}; expected an id unique nationally.", clip(id)),
+                    ),
+                ))
+            }
             None => {
-                seen.insert(id.to_string(), here);
+                seen.insert(id, (array, i, field));
             }
         }
     }

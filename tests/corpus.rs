@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 use sundhedsklynger::read::{MAX_ELEMENTS, MAX_INPUT_BYTES, MAX_MUNICIPALITIES, MAX_STRUCTURE_ELEMENTS};
-use sundhedsklynger::{Code, Finding, Severity};
+use sundhedsklynger::{read, Code, Finding, Severity};
 
 /// Longest message any finding may have: messages quote data clipped, never whole
 /// (the limit, plus the ellipsis that marks a cut).
@@ -165,6 +165,11 @@ fn check_case(case: &Value) -> Result<(), String> {
         let msg = e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
         format!("PANIC: {msg}")
     })?;
+    // Reading element by element from the text gives exactly what reading the whole tree gives.
+    let (fast, tree) = (read::read_str(&text), read::read_str_via_tree(&text));
+    if fast.dataset != tree.dataset || fast.origins != tree.origins || fast.findings != tree.findings {
+        return Err(format!("the fast reading differs from the tree reading:{}\nvs{}", summary(&fast.findings), summary(&tree.findings)));
+    }
     let fs = &outcome.report.findings;
     let expect = case["expect"].as_array().ok_or("no \"expect\" list")?;
     let mut expected = Vec::new();

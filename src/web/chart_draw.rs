@@ -197,20 +197,41 @@ impl Placed {
 
 /// The elbow link from parent box `p` to child box `c`.
 pub fn elbow(p: (f64, f64, f64, f64), c: (f64, f64, f64, f64), orientation: Orientation) -> String {
-    match orientation {
+    let mut d = String::new();
+    write_elbow(&mut d, p, c, orientation);
+    d
+}
+
+/// Appends the elbow link from `p` to `c` to a path's `d` (one subpath, `M…V…H…V…`).
+pub fn write_elbow(d: &mut String, p: (f64, f64, f64, f64), c: (f64, f64, f64, f64), orientation: Orientation) {
+    let (m, a, b, e) = match orientation {
         Orientation::TopDown => {
             let (x1, y1) = (p.0 + p.2 / 2.0, p.1 + p.3);
             let (x2, y2) = (c.0 + c.2 / 2.0, c.1);
-            let mid = y1 + (y2 - y1) / 2.0;
-            format!("M{x1} {y1}V{mid}H{x2}V{y2}")
+            ((x1, y1), ('V', y1 + (y2 - y1) / 2.0), ('H', x2), ('V', y2))
         }
         Orientation::LeftRight => {
             let (x1, y1) = (p.0 + p.2, p.1 + p.3 / 2.0);
             let (x2, y2) = (c.0, c.1 + c.3 / 2.0);
-            let mid = x1 + (x2 - x1) / 2.0;
-            format!("M{x1} {y1}H{mid}V{y2}H{x2}")
+            ((x1, y1), ('H', x1 + (x2 - x1) / 2.0), ('V', y2), ('H', x2))
         }
+    };
+    d.push('M');
+    num(d, m.0);
+    d.push(' ');
+    num(d, m.1);
+    for (command, value) in [a, b, e] {
+        d.push(command);
+        num(d, value);
     }
+}
+
+/// Writes `v` rounded to one decimal, without a fraction where it is whole ("12", "12.5"):
+/// path data stay short, and a tenth of a CSS pixel is finer than any zoom shows.
+pub fn num(out: &mut String, v: f64) {
+    use std::fmt::Write;
+    let r = (v * 10.0).round() / 10.0 + 0.0;
+    let _ = write!(out, "{r}");
 }
 
 /// A dashed cross-link between two seats of one person: a gentle curve between centres.
@@ -229,6 +250,147 @@ pub fn cull(placed: &Placed, view: (f64, f64, f64, f64), margin: f64) -> Vec<boo
     let (x1, y1) = (view.0 + view.2 + margin, view.1 + view.3 + margin);
     let l = &placed.layout;
     (0..placed.order.len()).map(|i| l.x[i] < x1 && l.x[i] + l.width[i] > x0 && l.y[i] < y1 && l.y[i] + l.height[i] > y0).collect()
+}
+
+// ------------------------------------------------------------------ the overview
+
+/// Below this zoom the boxes' text cannot be read (12 px type × 0.35 ≈ 4 px on screen), so
+/// a crowded view is drawn as an overview (see [`overview`]).
+pub const OVERVIEW_SCALE: f64 = 0.35;
+
+/// The overview is drawn only with more boxes than this in the culling window: fewer full
+/// tree items are cheap to draw, and the charts of the real data (at most 116 boxes in a
+/// region with every body open; `tests/chart_draw.rs` checks it) never change. A full tree
+/// item is ≈ 11 SVG elements with ≈ 12 attributes: at 10,000 nodes after *expand all* the
+/// bench's window (at the smallest zoom) holds ≈ 180 of them, ≈ 170 ms of Yew, style and
+/// layout, where the overview's few paths take a few ms. Hence 150 rather than a round 300,
+/// which that window never reaches.
+pub const OVERVIEW_MIN_NODES: usize = 150;
+
+/// Whether the chart is drawn as an overview: boxes without text, a few `<path>`s for all of
+/// them, with only the tab stop, the selection and what belongs to them as full tree items.
+/// Zoomed out so far that text is unreadable *and* crowded; never while printing.
+pub fn overview(scale: f64, boxes_in_window: usize, printing: bool) -> bool {
+    !printing && scale < OVERVIEW_SCALE && boxes_in_window > OVERVIEW_MIN_NODES
+}
+
+/// Number of box styles of the overview: 4 kinds × (no sector + 5 sectors) × (confirmed or not).
+pub const BOX_STYLES: usize = 4 * 6 * 2;
+
+/// The overview style of chart node `v` (an index below [`BOX_STYLES`]): its kind, its
+/// sector and whether it is unverified, the three things the full box shows by its classes.
+pub fn box_style(chart: &Chart, v: usize) -> usize {
+    let node = &chart.nodes[v];
+    let kind = match node.kind {
+        NodeKind::Region => 0,
+        NodeKind::Cluster => 1,
+        NodeKind::Body(_) => 2,
+        NodeKind::Seat => 3,
+    };
+    let sector = match node.sector {
+        None => 0,
+        Some(Sector::Region) => 1,
+        Some(Sector::Municipality) => 2,
+        Some(Sector::GeneralPractice) => 3,
+        Some(Sector::Patients) => 4,
+        Some(Sector::Other) => 5,
+    };
+    (kind * 6 + sector) * 2 + usize::from(node.status != Status::Confirmed)
+}
+
+/// The classes of an overview path of `style`: `sk-overview`, the kind's class, the sector's
+/// (with `sk-overview-sector`, which fills the box with the sector's colour) and
+/// `sk-unverified` for a dashed outline.
+pub fn box_style_class(style: usize) -> String {
+    let kind = ["sk-kind-region", "sk-kind-cluster", "sk-kind-body", "sk-kind-seat"][(style / 12).min(3)];
+    let sector = [None, Some(Sector::Region), Some(Sector::Municipality), Some(Sector::GeneralPractice), Some(Sector::Patients), Some(Sector::Other)][(style / 2) % 6];
+    let mut class = format!("sk-overview {kind}");
+    if let Some(sector) = sector {
+        class.push_str(" sk-overview-sector ");
+        class.push_str(sector_class(sector));
+    }
+    if style % 2 == 1 {
+        class.push_str(" sk-unverified");
+    }
+    class
+}
+
+/// One path of the overview: its classes, its data and how many boxes (subpaths) it holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OverviewPath {
+    pub class: String,
+    pub d: String,
+    pub boxes: usize,
+}
+
+/// Appends box `r` as one closed subpath: `M x y h w v h h -w z`.
+fn write_box(d: &mut String, r: (f64, f64, f64, f64)) {
+    d.push('M');
+    num(d, r.0);
+    d.push(' ');
+    num(d, r.1);
+    d.push('h');
+    num(d, r.2);
+    d.push('v');
+    num(d, r.3);
+    d.push('h');
+    num(d, -r.2);
+    d.push('z');
+}
+
+/// The overview of the slots where `draw` is true: one path per box style in use (in the
+/// order of [`box_style`]), each holding all its boxes as subpaths.
+pub fn overview_paths(chart: &Chart, placed: &Placed, draw: &[bool]) -> Vec<OverviewPath> {
+    let mut paths: Vec<(String, usize)> = vec![(String::new(), 0); BOX_STYLES];
+    let l = &placed.layout;
+    for (i, &v) in placed.order.iter().enumerate() {
+        if !draw.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let (d, boxes) = &mut paths[box_style(chart, v)];
+        write_box(d, (l.x[i], l.y[i], l.width[i], l.height[i]));
+        *boxes += 1;
+    }
+    paths
+        .into_iter()
+        .enumerate()
+        .filter(|(_, (_, boxes))| *boxes > 0)
+        .map(|(style, (d, boxes))| OverviewPath { class: box_style_class(style), d, boxes })
+        .collect()
+}
+
+/// The outlines of the slots `mark` holds (search hits in the overview), as one path.
+pub fn outline_path(placed: &Placed, slots: impl Iterator<Item = usize>) -> String {
+    let mut d = String::new();
+    let l = &placed.layout;
+    for i in slots {
+        if i < placed.order.len() {
+            write_box(&mut d, (l.x[i], l.y[i], l.width[i], l.height[i]));
+        }
+    }
+    d
+}
+
+/// Every link into a slot where `draw` is true, as the `d` of one path: an elbow subpath
+/// per link, parent to child.
+pub fn links_path(chart: &Chart, placed: &Placed, draw: &[bool], orientation: Orientation) -> String {
+    let mut d = String::new();
+    for (i, &v) in placed.order.iter().enumerate() {
+        if !draw.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(p) = chart.nodes[v].parent else { continue };
+        if let (Some(pr), Some(cr)) = (placed.rect(p), placed.rect(v)) {
+            write_elbow(&mut d, pr, cr, orientation);
+        }
+    }
+    d
+}
+
+/// The chart node whose box holds the world point (x, y), if any.
+pub fn node_at(placed: &Placed, x: f64, y: f64) -> Option<usize> {
+    let l = &placed.layout;
+    (0..placed.order.len()).find(|&i| x >= l.x[i] && x <= l.x[i] + l.width[i] && y >= l.y[i] && y <= l.y[i] + l.height[i]).map(|i| placed.order[i])
 }
 
 /// Escapes text for XML content and attribute values.
@@ -342,7 +504,94 @@ pub fn export_svg(chart: &Chart, view: &ViewState, placed: &Placed, orientation:
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::*;
+    use crate::chart::set_all;
+
+    /// Region RN of the default data with every body open, laid out top-down.
+    fn rn_open() -> (Chart, Placed) {
+        let profile = crate::profile::builtin_profiles().iter().find(|p| p.id == "sundhedsloven-2022").expect("the 2022 profile").clone();
+        let chart = Chart::build(crate::default_data(), &profile, &["RN"]);
+        let mut view = chart.initial_state();
+        set_all(&chart, &mut view, true);
+        let placed = Placed::new(&chart, &view, Orientation::TopDown);
+        (chart, placed)
+    }
+
+    #[test]
+    fn overview_only_zoomed_out_crowded_and_not_printing() {
+        assert!(overview(OVERVIEW_SCALE - 0.01, OVERVIEW_MIN_NODES + 1, false));
+        assert!(!overview(OVERVIEW_SCALE, OVERVIEW_MIN_NODES + 1, false), "readable zoom");
+        assert!(!overview(0.05, OVERVIEW_MIN_NODES, false), "few boxes");
+        assert!(!overview(0.05, 10_000, true), "printing");
+    }
+
+    #[test]
+    fn numbers_are_whole_or_one_decimal() {
+        let mut s = String::new();
+        for v in [12.0, 12.25, -0.04, 0.3, 1234.56, -7.5] {
+            num(&mut s, v);
+            s.push(',');
+        }
+        assert_eq!(s, "12,12.3,0,0.3,1234.6,-7.5,");
+    }
+
+    #[test]
+    fn overview_paths_hold_every_drawn_box_once() {
+        let (chart, placed) = rn_open();
+        let n = placed.order.len();
+        let all = vec![true; n];
+        let paths = overview_paths(&chart, &placed, &all);
+        assert!(paths.len() > 1 && paths.len() <= BOX_STYLES, "{} paths", paths.len());
+        assert_eq!(paths.iter().map(|p| p.boxes).sum::<usize>(), n);
+        for p in &paths {
+            assert_eq!(p.d.matches('M').count(), p.boxes, "{}", p.class);
+            assert_eq!(p.d.matches('z').count(), p.boxes, "{}", p.class);
+        }
+        // The region's box: the first slot, in the path of its kind, at its place and size.
+        let root = chart.roots[0];
+        let (x, y, w, h) = placed.rect(root).unwrap();
+        let mut expected = String::from("M");
+        for (v, sep) in [(x, " "), (y, "h"), (w, "v"), (h, "h"), (-w, "z")] {
+            num(&mut expected, v);
+            expected.push_str(sep);
+        }
+        let region = paths.iter().find(|p| p.class.contains("sk-kind-region")).expect("a region path");
+        assert_eq!(region.boxes, 1);
+        assert_eq!(region.d, expected);
+        // Seats carry their sector's class; unverified boxes are dashed.
+        assert!(paths.iter().any(|p| p.class.contains("sk-kind-seat") && p.class.contains("sk-sector-municipality")));
+        let unverified = chart.nodes.iter().enumerate().filter(|(v, node)| placed.slot[*v] != HIDDEN && node.status != crate::model::Status::Confirmed).count();
+        assert_eq!(paths.iter().filter(|p| p.class.ends_with("sk-unverified")).map(|p| p.boxes).sum::<usize>(), unverified);
+        // Only the slots asked for.
+        let mut some = vec![false; n];
+        some[0] = true;
+        some[n - 1] = true;
+        assert_eq!(overview_paths(&chart, &placed, &some).iter().map(|p| p.boxes).sum::<usize>(), 2);
+    }
+
+    #[test]
+    fn links_path_has_one_subpath_per_link() {
+        let (chart, placed) = rn_open();
+        let n = placed.order.len();
+        let d = links_path(&chart, &placed, &vec![true; n], Orientation::TopDown);
+        assert_eq!(d.matches('M').count(), n - 1, "every node but the root has a link");
+        // The first link is the elbow from the region to its first child.
+        let first = placed.order[1];
+        let parent = chart.nodes[first].parent.unwrap();
+        assert!(d.starts_with(&elbow(placed.rect(parent).unwrap(), placed.rect(first).unwrap(), Orientation::TopDown)));
+        let mut only_first = vec![false; n];
+        only_first[1] = true;
+        assert_eq!(links_path(&chart, &placed, &only_first, Orientation::TopDown).matches('M').count(), 1);
+    }
+
+    #[test]
+    fn node_at_finds_the_box_under_a_point() {
+        let (_, placed) = rn_open();
+        let v = placed.order[placed.order.len() / 2];
+        let (x, y, w, h) = placed.rect(v).unwrap();
+        assert_eq!(node_at(&placed, x + w / 2.0, y + h / 2.0), Some(v));
+        assert_eq!(node_at(&placed, x - 1.0, y - 1.0), None, "the gap left of and above a box is empty");
+    }
 
     #[test]
     fn wraps_and_truncates() {

@@ -105,6 +105,8 @@ pub enum Key {
     Status,
     Derived,
     ChartHelp,
+    /// Shown (and announced) while the chart is drawn as an overview without text.
+    OverviewHint,
     TooLargeForPng,
     ExportFailed,
     Zoom,
@@ -221,6 +223,10 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         Key::ChartHelp => (
             "Piletaster flytter mellem felterne, Enter viser detaljer, * folder søskende ud. Træk for at panorere, rul eller knib for at zoome.",
             "Arrow keys move between the boxes, Enter shows details, * expands siblings. Drag to pan, scroll or pinch to zoom.",
+        ),
+        Key::OverviewHint => (
+            "Zoom ind for at læse navnene. Klik på et felt for at zoome ind på det.",
+            "Zoom in to read the names. Click a box to zoom in on it.",
         ),
         Key::TooLargeForPng => (
             "Diagrammet er for stort til et PNG-billede. Fold noget sammen, eller hent SVG.",

@@ -506,6 +506,8 @@ pub enum ChartAction {
     Key(TreeKey, Lang),
     /// Enter / click: select a node (and focus it).
     Select(usize),
+    /// A click on the overview: select the node, and zoom to 100 % centred on it.
+    Inspect(usize),
     /// The item received focus (tab, click).
     Focus(usize),
     /// Open or close a node.
@@ -657,7 +659,7 @@ impl Reducible for ChartState {
                 next.keep_in_view(next.focus);
                 next.follow_focus = true;
             }
-            ChartAction::Select(v) => {
+            ChartAction::Select(v) | ChartAction::Inspect(v) => {
                 if v >= self.chart.nodes.len() {
                     return self;
                 }
@@ -671,6 +673,10 @@ impl Reducible for ChartState {
                 }
                 if changed {
                     next.relayout();
+                }
+                if matches!(action, ChartAction::Inspect(_)) {
+                    next.scale = 1.0;
+                    next.centre(v);
                 }
             }
             ChartAction::Focus(v) => {

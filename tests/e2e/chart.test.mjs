@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { DATA, TIMEOUT, until, useBrowser, withPage } from './harness.mjs';
+import { widgetDataset } from '../../bench/trees.mjs';
 
 const clustersOf = (regionId) => DATA.clusters.filter((c) => c.region === regionId);
 
@@ -361,7 +362,95 @@ test('deep link: off by default; with deepLink the selection is in the hash and 
   });
 });
 
-// ------------------------------------------------------------------ 6. 320 px, reduced motion
+// ------------------------------------------------------------------ 6. the overview
+
+/**
+ * A box of the overview well inside the drawing: its world rectangle (from the path data)
+ * and its centre on screen (through the viewport group's transform).
+ */
+const overviewBox = (page, selector) =>
+  page.evaluate((selector) => {
+    const svg = document.querySelector('.sk-chart-svg');
+    const m = svg.querySelector('g.sk-viewport').getScreenCTM();
+    const r = svg.getBoundingClientRect();
+    for (const path of svg.querySelectorAll(selector)) {
+      for (const [, x, y, w, h] of path.getAttribute('d').matchAll(/M(-?[\d.]+) (-?[\d.]+)h(-?[\d.]+)v(-?[\d.]+)/g)) {
+        const [cx, cy] = [Number(x) + Number(w) / 2, Number(y) + Number(h) / 2];
+        const [sx, sy] = [m.a * cx + m.c * cy + m.e, m.b * cx + m.d * cy + m.f];
+        if (sx > r.left + 60 && sx < r.right - 60 && sy > r.top + 4 && sy < r.bottom - 4) {
+          return { x: Number(x), y: Number(y), w: Number(w), h: Number(h), sx, sy };
+        }
+      }
+    }
+    return null;
+  }, selector);
+
+test('overview: thousands of seats zoomed out are boxes without text; keyboard, click-to-zoom and axe work', { timeout: TIMEOUT }, async () => {
+  // bench/trees.mjs: region R1, 45 clusters, 6,000 chart nodes; seats in one row per body.
+  const data = widgetDataset(6_000);
+  await withChart(
+    '?region=RN',
+    async (page) => {
+      await page.evaluate((d) => window.sk.update({ data: d, region: 'R1' }), data);
+      await item(page, 'R1').waitFor({ timeout: 15_000 });
+      const svg = tree(page);
+      const hint = page.locator('.sk-chart-frame .sk-overview-hint[role="status"]');
+      assert.equal(await svg.getAttribute('data-overview'), null, 'the collapsed chart (bodies closed) is drawn in full');
+      assert.equal((await hint.innerText()).trim(), '', 'no hint without the overview');
+
+      // Expand all at the fitted zoom (5 %): thousands of boxes near the screen, no text.
+      await page.locator('.sk-expand-all').click();
+      await until(() => svg.getAttribute('data-overview'), (v) => v === 'true', 'data-overview="true" after expand all');
+      const items = await page.locator('[role="treeitem"]').count();
+      assert.ok(items >= 1 && items < 50, `${items} tree items in the DOM in the overview`);
+      assert.equal(await svg.getAttribute('data-nodes-in-dom'), String(items), 'data-nodes-in-dom counts the tree items');
+      assert.equal(await page.locator('[role="treeitem"][tabindex="0"]').count(), 1, 'the tab stop is a real tree item');
+      const boxes = await page.locator('path.sk-overview').evaluateAll((ps) => ps.map((p) => Number(p.dataset.boxes)));
+      assert.ok(boxes.length >= 2, `one path per box style (${boxes.length})`);
+      const drawn = boxes.reduce((a, b) => a + b, 0);
+      assert.ok(drawn > 150, `the overview holds the boxes near the screen (${drawn})`);
+      assert.equal(await page.locator('.sk-overview-boxes').getAttribute('aria-hidden'), 'true');
+      assert.equal(await page.locator('.sk-overview-boxes text').count(), 0, 'no text in the overview');
+      assert.equal(await page.locator('.sk-links path').count(), 1, 'all links are one path');
+      assert.equal((await hint.innerText()).trim(), 'Zoom ind for at læse navnene. Klik på et felt for at zoome ind på det.');
+      assert.equal(await hint.getAttribute('aria-live'), 'polite');
+      assert.equal(await page.locator('path.sk-overview').first().evaluate((p) => getComputedStyle(p).cursor), 'zoom-in');
+      await page.evaluate(() => window.sk.update({ lang: 'en' }));
+      await until(() => hint.innerText(), (t) => t.trim() === 'Zoom in to read the names. Click a box to zoom in on it.', 'the English hint');
+      await page.evaluate(() => window.sk.update({ lang: 'da' }));
+      await axe(page, 'overview');
+
+      // The keyboard goes on as before: ↓ from the tab stop moves to the next real tree item.
+      await item(page, 'R1').focus();
+      await press(page, 'ArrowDown', 'R1/ssu');
+      assert.equal(await attr(page, 'R1/ssu', 'aria-level'), '2');
+      assert.equal(await svg.getAttribute('data-overview'), 'true', 'still the overview after ↓');
+
+      // A click on a seat's box selects that seat and zooms in on it: tree items again.
+      const box = await overviewBox(page, 'path.sk-overview.sk-kind-seat');
+      assert.ok(box, 'a seat box on screen');
+      await page.mouse.click(box.sx, box.sy);
+      await until(() => svg.getAttribute('data-overview'), (v) => v === null, 'the overview gone after a click on it');
+      const selected = page.locator('[role="treeitem"][aria-selected="true"]');
+      assert.equal(await selected.count(), 1, 'one item selected by the click');
+      const id = await selected.getAttribute('data-node');
+      assert.ok(id.startsWith('R1-K') || id.startsWith('R1/ssu#'), `a seat is selected (${id})`);
+      const [tx, ty] = (await selected.locator(':scope > .sk-node-visual').getAttribute('transform')).match(/-?[\d.]+/g).map(Number);
+      assert.ok(Math.abs(tx - box.x) <= 0.1 && Math.abs(ty - box.y) <= 0.1, `the selected box (${tx}, ${ty}) is the one clicked (${box.x}, ${box.y})`);
+      assert.match(await page.locator('g.sk-viewport').getAttribute('transform'), /scale\(1\)$/, 'zoomed to 100 %');
+      await page.locator(`aside.sk-detail[data-node="${id}"]`).waitFor({ timeout: 5_000 });
+      assert.ok((await page.locator('[role="treeitem"]').count()) > items, 'full tree items around the selection');
+      assert.ok((await selected.locator('text').count()) > 0, 'the selected item has its text');
+      assert.equal((await hint.innerText()).trim(), '', 'the hint goes with the overview');
+      await expectFocus(page, id, 'the click on the overview');
+      const next = await page.keyboard.press('ArrowDown').then(() => until(() => focused(page), (f) => f !== id, 'focus to move on ↓'));
+      assert.ok(!next.startsWith('<'), `↓ moves to a tree item (${next})`);
+    },
+    { viewport: { width: 1600, height: 900 } },
+  );
+});
+
+// ------------------------------------------------------------------ 7. 320 px, reduced motion
 
 test(
   'the demo page at 320 px has no horizontal scroll',

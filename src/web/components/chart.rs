@@ -2,6 +2,12 @@
 //! positions, which is also a WAI-ARIA tree (`<svg role="tree">`, `<g role="treeitem">`,
 //! `<g role="group">`, one tab stop). Zoom and pan go through the `transform` attribute
 //! of one `<g>`; only the nodes on or near the screen are in the DOM.
+//!
+//! Zoomed out far and crowded (`chart_draw::overview`), the boxes near the screen are drawn
+//! as an *overview* instead: a few `aria-hidden` paths without text, one per box style,
+//! with only the tab stop, the selection and what belongs to them as full tree items on top.
+//! The tree stays a tree for the keyboard and screen readers: it is the same idea as
+//! culling, which already takes off-screen items out of the accessibility tree.
 
 use std::cell::RefCell;
 
@@ -15,7 +21,7 @@ use super::detail_panel::DetailPanel;
 use crate::chart::{Chart, TreeKey};
 use crate::layout::Orientation;
 use crate::text::Lang;
-use crate::web::chart_draw::{self, cross_link, elbow, HIDDEN};
+use crate::web::chart_draw::{self, cross_link, HIDDEN};
 use crate::web::i18n::{self, tr, Key};
 use crate::web::state::{ChartAction, ChartState, Shared};
 use crate::Report;
@@ -256,9 +262,16 @@ pub fn ChartView(props: &ChartProps) -> Html {
             }
         })
     };
+    // A click on the overview selects the box under the pointer and zooms in on it (100 %,
+    // centred): at the overview's zoom the box is a few pixels wide and has no text, so
+    // selecting it alone would leave nothing readable to look at; zoomed in, the node and
+    // its neighbours are full tree items again and the keyboard goes on from there.
     let onclick = {
         let dispatcher = state.dispatcher();
         let gesture = gesture.clone();
+        let placed = state.placed.clone();
+        let (x, y, scale) = (state.x, state.y, state.scale);
+        let svg_ref = svg_ref.clone();
         Callback::from(move |e: MouseEvent| {
             if std::mem::take(&mut gesture.borrow_mut().moved) {
                 return;
@@ -267,6 +280,13 @@ pub fn ChartView(props: &ChartProps) -> Html {
                 dispatcher.dispatch(ChartAction::Toggle(v));
             } else if let Some((v, _)) = item_of(e.target(), "[role=\"treeitem\"]") {
                 dispatcher.dispatch(ChartAction::Select(v));
+            } else if let (Some(target), Some(svg)) = (e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()), svg_ref.cast::<web_sys::Element>()) {
+                if target.class_list().contains("sk-overview") && scale > 0.0 {
+                    let (px, py) = point_in(&svg, e.client_x() as f64, e.client_y() as f64);
+                    if let Some(v) = chart_draw::node_at(&placed, (px - x) / scale, (py - y) / scale) {
+                        dispatcher.dispatch(ChartAction::Inspect(v));
+                    }
+                }
             }
         })
     };
@@ -340,9 +360,13 @@ pub fn ChartView(props: &ChartProps) -> Html {
 
     let chart = &state.chart;
     let placed = &state.placed;
-    // Nodes on or near the screen, their ancestors (a tree item holds its children), and
-    // the tab stop and selection with theirs.
-    let mut include = state.culled();
+    // The slots on or near the screen; drawn as full tree items, or as the overview.
+    let culled = state.culled();
+    let overview = chart_draw::overview(state.scale, culled.iter().filter(|c| **c).count(), state.printing);
+    // The slots drawn as full tree items: in full mode the culled ones and their ancestors
+    // (a tree item holds its children); in both modes the tab stop, the selection, the
+    // selected person's other seats and the current search hit, with their ancestors.
+    let mut include = if overview { vec![false; culled.len()] } else { culled.clone() };
     let mark = |v: usize, include: &mut Vec<bool>| {
         let mut at = Some(v);
         while let Some(x) = at {
@@ -354,24 +378,24 @@ pub fn ChartView(props: &ChartProps) -> Html {
             at = chart.nodes[x].parent;
         }
     };
-    for slot in 0..include.len() {
-        if include[slot] {
-            if let Some(p) = chart.nodes[placed.order[slot]].parent {
-                let ps = placed.slot[p];
-                if ps != HIDDEN && !include[ps] {
-                    mark(p, &mut include);
+    if !overview {
+        for slot in 0..include.len() {
+            if include[slot] {
+                if let Some(p) = chart.nodes[placed.order[slot]].parent {
+                    let ps = placed.slot[p];
+                    if ps != HIDDEN && !include[ps] {
+                        mark(p, &mut include);
+                    }
                 }
             }
         }
     }
     // The selected person's other seats too: they are highlighted and joined by links.
     let linked = state.linked();
+    let current_hit = state.hit.and_then(|i| state.hits.get(i).copied());
     if !state.is_empty() {
         mark(state.focus, &mut include);
-        if let Some(s) = state.selected {
-            mark(s, &mut include);
-        }
-        for &v in &linked {
+        for v in state.selected.into_iter().chain(current_hit).chain(linked.iter().copied()) {
             mark(v, &mut include);
         }
     }
@@ -386,15 +410,21 @@ pub fn ChartView(props: &ChartProps) -> Html {
         selected: state.selected,
         linked: &linked,
         hits: &hits,
-        current_hit: state.hit.map(|i| state.hits[i]),
+        current_hit,
         lang,
         prefix: &prefix,
     };
-    let links = placed.order.iter().enumerate().filter(|(slot, _)| include[*slot]).filter_map(|(_, &v)| {
-        let p = chart.nodes[v].parent?;
-        let d = elbow(placed.rect(p)?, placed.rect(v)?, state.orientation);
-        Some(html! { <path class="sk-link" d={d} /> })
-    });
+    // Every link as one path: into the full items, and in the overview into its boxes too.
+    let (boxes, hit_outlines, links) = if overview {
+        let boxes: Vec<bool> = culled.iter().zip(&include).map(|(c, i)| *c && !*i).collect();
+        let hit_slots = hits.iter().map(|&v| placed.slot[v]).filter(|&s| s != HIDDEN && boxes[s]);
+        let outlines = chart_draw::outline_path(placed, hit_slots);
+        let to: Vec<bool> = culled.iter().zip(&include).map(|(c, i)| *c || *i).collect();
+        let links = chart_draw::links_path(chart, placed, &to, state.orientation);
+        (chart_draw::overview_paths(chart, placed, &boxes), outlines, links)
+    } else {
+        (Vec::new(), String::new(), chart_draw::links_path(chart, placed, &include, state.orientation))
+    };
     let cross = state.selected.into_iter().flat_map(|s| {
         linked.iter().filter_map(move |&o| Some(html! { <path class="sk-cross" d={cross_link(placed.rect(s)?, placed.rect(o)?)} /> })).collect::<Vec<_>>()
     });
@@ -405,7 +435,7 @@ pub fn ChartView(props: &ChartProps) -> Html {
         .filter(|(slot, v)| include[*slot] && chart.nodes[**v].person.is_some())
         .filter_map(|(_, &v)| {
             let text = chart.other_seats_description(v, lang)?;
-            Some(html! { <span id={ctx.description_id(v)}>{ text }</span> })
+            Some(html! { <span key={v} id={ctx.description_id(v)}>{ text }</span> })
         })
         .collect();
     let roots: Vec<Html> = chart.roots.iter().filter(|&&r| placed.slot[r] != HIDDEN && include[placed.slot[r]]).map(|&r| ctx.item(r)).collect();
@@ -432,15 +462,33 @@ pub fn ChartView(props: &ChartProps) -> Html {
                         aria-orientation={(state.orientation == Orientation::LeftRight).then_some("horizontal")}
                         data-nodes-total={chart.nodes.len().to_string()}
                         data-nodes-in-dom={nodes_in_dom.to_string()}
+                        data-overview={overview.then_some("true")}
                         viewBox={view_box}
                         {onkeydown} {onfocusin} {onclick} {onpointerdown} {onpointermove}
                         onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
                         <g class="sk-viewport" role="none" transform={transform}>
-                            <g class="sk-links" aria-hidden="true">{ for links }</g>
+                            <g class="sk-links" aria-hidden="true">
+                                if !links.is_empty() {
+                                    <path class="sk-link" d={links} />
+                                }
+                            </g>
+                            if overview {
+                                <g class="sk-overview-boxes" aria-hidden="true">
+                                    { for boxes.into_iter().map(|p| html! { <path class={p.class} d={p.d} data-boxes={p.boxes.to_string()} /> }) }
+                                    if !hit_outlines.is_empty() {
+                                        <path class="sk-overview-hits" d={hit_outlines} />
+                                    }
+                                </g>
+                            }
                             <g class="sk-cross-links" aria-hidden="true">{ for cross }</g>
                             { for roots }
                         </g>
                     </svg>
+                    <p class="sk-overview-hint" role="status" aria-live="polite">
+                        if overview {
+                            { tr(Key::OverviewHint, lang) }
+                        }
+                    </p>
                     if state.is_empty() {
                         <p class="sk-notice">{ tr(Key::NoRegions, lang) }</p>
                     }

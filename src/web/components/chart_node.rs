@@ -107,6 +107,7 @@ impl NodeContext<'_> {
         let kids: Vec<usize> = if expanded { chart.shown_children(v, self.view).filter(|&c| self.included(c)).collect() } else { Vec::new() };
         html! {
             <g role="treeitem"
+                key={v}
                 id={self.item_id(v)}
                 class={class}
                 part="node"

@@ -420,6 +420,28 @@ test('overview: thousands of seats zoomed out are boxes without text; keyboard, 
       await page.evaluate(() => window.sk.update({ lang: 'da' }));
       await axe(page, 'overview');
 
+      // Search hits in the overview are outlined boxes ("Person 12…" names 111 seats).
+      await page.locator('input.sk-search-input').fill('Person 12');
+      const outlined = () => page.locator('path.sk-overview-hits').evaluateAll((ps) => ps.map((p) => p.getAttribute('d').split('M').length - 1));
+      await until(outlined, (n) => n.length === 1 && n[0] >= 1, 'hit outlines in the overview');
+      await page.locator('input.sk-search-input').fill('');
+      await until(outlined, (n) => n.length === 0, 'no hit outlines without a search');
+
+      // Forced colours: the boxes are drawn in the system colours, outline and fill apart.
+      await page.emulateMedia({ forcedColors: 'active' });
+      const colours = await page.locator('path.sk-overview.sk-kind-seat').first().evaluate((p) => {
+        const probe = document.createElement('span');
+        probe.style.color = 'CanvasText';
+        probe.style.backgroundColor = 'Canvas';
+        p.closest('.sk-widget').append(probe);
+        const c = getComputedStyle(probe);
+        const out = { fill: getComputedStyle(p).fill, stroke: getComputedStyle(p).stroke, canvas: c.backgroundColor, text: c.color };
+        probe.remove();
+        return out;
+      });
+      assert.deepEqual([colours.fill, colours.stroke], [colours.canvas, colours.text], `overview boxes in forced colours ${JSON.stringify(colours)}`);
+      await page.emulateMedia({ forcedColors: 'none' });
+
       // The keyboard goes on as before: ↓ from the tab stop moves to the next real tree item.
       await item(page, 'R1').focus();
       await press(page, 'ArrowDown', 'R1/ssu');

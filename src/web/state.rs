@@ -506,7 +506,9 @@ pub enum ChartAction {
     Key(TreeKey, Lang),
     /// Enter / click: select a node (and focus it).
     Select(usize),
-    /// A click on the overview: select the node, and zoom to 100 % centred on it.
+    /// A click on the overview: select the node, and zoom to 100 % centred on it. Selecting
+    /// alone would leave a box a few pixels wide without text; at 100 % the node and its
+    /// neighbours are readable tree items again, and the keyboard goes on from there.
     Inspect(usize),
     /// The item received focus (tab, click).
     Focus(usize),

@@ -1244,4 +1244,100 @@ mod chart_view {
         app.destroy();
         yew::scheduler::flush().await;
     }
+
+    /// Zoomed out with thousands of seats near the screen: the overview (paths, no tree
+    /// items but the tab stop); a click on a box selects that node and zooms in on it.
+    #[wasm_bindgen_test]
+    async fn overview_when_zoomed_out_and_crowded() {
+        use sundhedsklynger::model::Dataset;
+        use sundhedsklynger::web::chart_draw::{node_at, Placed};
+        use sundhedsklynger::web::ChartView;
+        let mut data: Dataset = serde_json::from_str(include_str!("browser_seats.json")).unwrap();
+        let template = data.seats.iter().find(|s| s.body == "R1/ssu").unwrap().clone();
+        data.seats.extend((0..3_000).map(|i| {
+            let mut seat = template.clone();
+            seat.id = format!("many{i}");
+            seat.person = None;
+            seat
+        }));
+        let profile = sundhedsklynger::validate::resolve_profile(&data, &Default::default()).0;
+        let chart = Chart::build(&data, &profile, &["R1"]);
+        let host = host();
+        // A wide drawing (the widget's stylesheet is not adopted here): at 5 % its culling
+        // window holds ~350 seats of the row.
+        host.set_id("sk-overview-test");
+        let style = document().create_element("style").unwrap();
+        style.set_text_content(Some("#sk-overview-test .sk-chart-svg { display: block; width: 2000px; height: 600px; }"));
+        document().head().unwrap().append_child(&style).unwrap();
+        let props = sundhedsklynger::web::ChartProps {
+            chart: Shared::new(chart.clone()),
+            lang: Lang::Da,
+            id: "ov".into(),
+            name: "Oversigt".into(),
+            deep_link: false,
+            report: None,
+            figures: None,
+            on_select: None,
+        };
+        let app = yew::Renderer::<ChartView>::with_root_and_props(host.clone(), props).render();
+        yew::scheduler::flush().await;
+        let tree = || one(&host, "svg[role=\"tree\"]");
+        let hint = || text(&one(&host, ".sk-overview-hint[role=\"status\"]"));
+        assert_eq!(tree().get_attribute("data-overview"), None);
+        assert_eq!(hint(), "");
+        click(&one(&host, "button.sk-expand-all")).await;
+        click(&one(&host, "button.sk-fit")).await;
+        assert!(scale_of(&transform(&host)) < 0.35, "{}", transform(&host));
+        assert_eq!(tree().get_attribute("data-overview").as_deref(), Some("true"));
+        let in_dom = items(&host).len();
+        assert!((1..50).contains(&in_dom), "{in_dom} tree items");
+        assert_eq!(tree().get_attribute("data-nodes-in-dom"), Some(in_dom.to_string()));
+        assert_eq!(all(&host, "[role=\"treeitem\"][tabindex=\"0\"]").len(), 1);
+        assert!(hint().starts_with("Zoom ind for at læse navnene"), "{}", hint());
+        let boxes: usize = all(&host, "path.sk-overview").iter().map(|p| p.get_attribute("data-boxes").unwrap().parse::<usize>().unwrap()).sum();
+        assert!(boxes > 150, "{boxes} boxes in the overview");
+        assert_eq!(all(&host, ".sk-links > path").len(), 1, "all links are one path");
+
+        // Click the middle of a seat's box on screen, found from its path data and the zoom.
+        let t = transform(&host);
+        let (tx, ty) = {
+            let inner = t.trim_start_matches("translate(");
+            let inner = &inner[..inner.find(')').unwrap()];
+            let mut it = inner.split(' ').map(|x| x.parse::<f64>().unwrap());
+            (it.next().unwrap(), it.next().unwrap())
+        };
+        let scale = scale_of(&t);
+        let svg_rect = tree().get_bounding_client_rect();
+        let path = all(&host, "path.sk-overview.sk-kind-seat").into_iter().next().expect("a seat path");
+        let d = path.get_attribute("d").unwrap();
+        let (world, screen) = d
+            .split('M')
+            .skip(1)
+            .find_map(|sub| {
+                let nums: Vec<f64> = sub.split(|c: char| c == ' ' || c.is_ascii_alphabetic()).filter(|x| !x.is_empty()).map(|x| x.parse().unwrap()).collect();
+                let (wx, wy) = (nums[0] + nums[2] / 2.0, nums[1] + nums[3] / 2.0);
+                let (sx, sy) = (svg_rect.left() + tx + wx * scale, svg_rect.top() + ty + wy * scale);
+                (sx > svg_rect.left() + 20.0 && sx < svg_rect.right() - 20.0).then_some(((wx, wy), (sx, sy)))
+            })
+            .expect("a seat box on screen");
+        let mut view = chart.initial_state();
+        sundhedsklynger::chart::set_all(&chart, &mut view, true);
+        let expected = node_at(&Placed::new(&chart, &view, sundhedsklynger::layout::Orientation::TopDown), world.0, world.1).expect("a node there");
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_client_x(screen.0.round() as i32);
+        init.set_client_y(screen.1.round() as i32);
+        path.dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()).unwrap();
+        yew::scheduler::flush().await;
+        assert_eq!(tree().get_attribute("data-overview"), None, "zoomed in: no overview");
+        assert_eq!(scale_of(&transform(&host)), 1.0);
+        let selected = one(&host, "[role=\"treeitem\"][aria-selected=\"true\"]");
+        assert_eq!(selected.get_attribute("data-node"), Some(chart.nodes[expected].id.clone()));
+        assert!(items(&host).len() > in_dom);
+        assert_eq!(hint(), "");
+        app.destroy();
+        yew::scheduler::flush().await;
+        host.remove();
+        style.remove();
+    }
 }

@@ -9,7 +9,7 @@
 use crate::hash::HashMap;
 
 use crate::compose::{region_bodies, Body};
-use crate::labels::{body_kind_name, municipality_name, seat_label, status_name};
+use crate::labels::{body_kind_name, municipality_name, seat_label_with, status_name};
 use crate::model::{BodyKind, Dataset, Sector, Status};
 use crate::profile::RuleProfile;
 use crate::text::{Lang, Text};
@@ -53,6 +53,21 @@ pub struct Chart {
     person_index: HashMap<String, usize>,
 }
 
+/// Appends `text` in lower case, after a space: the search text, built without the
+/// temporary strings of `format!` and `to_lowercase` (10,000 seats each have one).
+fn push_lower(search: &mut String, text: &str) {
+    if !search.is_empty() {
+        search.push(' ');
+    }
+    if text.is_ascii() {
+        let start = search.len();
+        search.push_str(text);
+        search[start..].make_ascii_lowercase();
+    } else {
+        search.push_str(&text.to_lowercase());
+    }
+}
+
 /// What is shown: expanded nodes and the sectors whose seats are shown.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewState {
@@ -78,7 +93,9 @@ impl Chart {
                     format!("{} · {}", members.join(", "), status.da),
                     format!("{} · {}", members.join(", "), status.en),
                 ));
-                chart.nodes[c].search.push_str(&members.join(" ").to_lowercase());
+                for m in &members {
+                    push_lower(&mut chart.nodes[c].search, m);
+                }
                 chart.body(data, c, &cb.political);
                 chart.body(data, c, &cb.professional);
             }
@@ -89,7 +106,11 @@ impl Chart {
 
     fn push(&mut self, parent: Option<usize>, id: String, kind: NodeKind, label: Text, status: Status, sources: Vec<String>) -> usize {
         let i = self.nodes.len();
-        let search = format!("{} {}", label.da, label.en).to_lowercase();
+        let mut search = String::with_capacity(label.da.len() + label.en.len() + 32);
+        push_lower(&mut search, &label.da);
+        if label.en != label.da {
+            push_lower(&mut search, &label.en);
+        }
         self.nodes.push(ChartNode { id, parent, kind, label, detail: None, sector: None, person: None, municipality: None, status, sources, derived: false, search });
         self.children.push(Vec::new());
         match parent {
@@ -101,23 +122,28 @@ impl Chart {
 
     fn body(&mut self, data: &Dataset, parent: usize, body: &Body) {
         let b = self.push(Some(parent), body.id.to_string(), NodeKind::Body(body.id.kind), body_kind_name(body.id.kind), Status::Confirmed, Vec::new());
+        // Each municipality's name made once per body, not once per seat.
+        let mut names: HashMap<&str, Text> = HashMap::default();
+        let prefix = format!("{}#", body.id);
         for (k, seat) in body.seats.iter().enumerate() {
-            let s = self.push(Some(b), format!("{}#{k}", body.id), NodeKind::Seat, seat_label(data, seat), seat.status, seat.sources.clone());
+            let municipality = seat.municipality.as_deref().map(|code| names.entry(code).or_insert_with(|| municipality_name(data, code)).clone());
+            let label = seat_label_with(data, seat, |_| municipality.clone().unwrap_or_else(|| Text::new("", "")));
+            let s = self.push(Some(b), format!("{prefix}{k}"), NodeKind::Seat, label, seat.status, seat.sources.clone());
             let holder = seat.person.as_deref().and_then(|p| self.person(data, p));
             let node = &mut self.nodes[s];
             node.sector = Some(seat.sector());
             node.derived = seat.seat_index.is_none();
             node.municipality = seat.municipality.clone();
-            if let Some(code) = &seat.municipality {
-                let m = municipality_name(data, code);
-                node.search.push_str(&format!(" {} {}", m.da, code).to_lowercase());
+            if let (Some(code), Some(m)) = (&seat.municipality, &municipality) {
+                push_lower(&mut node.search, &m.da);
+                push_lower(&mut node.search, code);
             }
             if let Some(person) = holder {
                 let text = match &person.party {
                     Some(party) => format!("{} ({party})", person.name),
                     None => person.name.clone(),
                 };
-                node.search.push_str(&format!(" {}", text.to_lowercase()));
+                push_lower(&mut node.search, &text);
                 node.detail = Some(Text::new(text.clone(), text));
                 node.person = Some(person.id.clone());
                 self.person_seats.entry(person.id.clone()).or_default().push(s);

@@ -84,12 +84,18 @@ pub fn body_name(data: &Dataset, body: &Body) -> Text {
 
 /// What a seat is, without its holder: "Borgmester, Horsens Kommune", "Regionsrådsformand, formand".
 pub fn seat_label(data: &Dataset, seat: &BodySeat) -> Text {
+    seat_label_with(data, seat, |code| municipality_name(data, code))
+}
+
+/// [`seat_label`] with the municipality names from `municipality` (the chart looks each
+/// name up once, not once per seat: a body may hold 100,000 seats).
+pub fn seat_label_with(data: &Dataset, seat: &BodySeat, municipality: impl FnOnce(&str) -> Text) -> Text {
     let mut label = match (&seat.title, seat.role) {
         (Some(title), _) => title.clone(),
         (None, role) => role_name(role),
     };
     if let Some(code) = &seat.municipality {
-        let m = municipality_name(data, code);
+        let m = municipality(code);
         label = Text::new(format!("{}, {}", label.da, m.da), format!("{}, {}", label.en, m.en));
     } else if let Some(cluster) = &seat.cluster {
         let name = data.cluster(cluster).map(|c| c.name.clone()).unwrap_or_else(|| cluster.clone());

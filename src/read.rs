@@ -368,18 +368,12 @@ fn field<T: DeserializeOwned>(obj: &Map<String, Value>, key: &str, findings: &mu
 /// `shape` is the element's shape in the schema (looked up once per array by the caller);
 /// `base` makes the element's JSON Pointer, built only when there is something to report.
 fn element<T: DeserializeOwned>(value: &Value, base: impl Fn() -> String, shape: Option<usize>, findings: &mut Vec<Finding>) -> Option<T> {
+    // The model's types ignore keys they do not know; the schema's shapes name them, and
+    // find an array standing for an object (serde would read it field by field).
+    let mut unknown: Vec<Vec<String>> = Vec::new();
     if let Some(shape) = shape {
         let shapes = shapes();
-        // Fast path, for the well-formed element that nearly every element is: when the
-        // schema finds no unknown field and no array standing for an object (the two things
-        // plain serde lets through), a plain read gives the same element. The tracking
-        // read below costs three to four times as much and runs only where it has
-        // something to report.
-        if conforms(value, shapes, shape) {
-            if let Ok(item) = T::deserialize(value) {
-                return Some(item);
-            }
-        } else if let Some(mut rel) = array_in(value, shapes, shape) {
+        if let Some(mut rel) = array_in(value, shapes, shape) {
             // Built from the array found up to `value`: reversed.
             rel.reverse();
             findings.push(Finding::new(
@@ -390,17 +384,12 @@ fn element<T: DeserializeOwned>(value: &Value, base: impl Fn() -> String, shape:
             ));
             return None;
         }
+        unknown_keys(value, shapes, shape, &mut Vec::new(), &mut unknown);
     }
     let base = base();
-    let mut ignored: Vec<Vec<String>> = Vec::new();
-    let result = {
-        let mut on_ignored = |path: serde_ignored::Path| ignored.push(segments(&path));
-        let de = serde_ignored::Deserializer::new(value, &mut on_ignored);
-        serde_path_to_error::deserialize::<_, T>(de)
-    };
-    match result {
+    match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(item) => {
-            for segs in ignored {
+            for segs in unknown {
                 findings.push(unknown_field(&base, &segs));
             }
             Some(item)
@@ -412,21 +401,28 @@ fn element<T: DeserializeOwned>(value: &Value, base: impl Fn() -> String, shape:
     }
 }
 
-fn segments(path: &serde_ignored::Path) -> Vec<String> {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => Vec::new(),
-        Path::Seq { parent, index } => {
-            let mut v = segments(parent);
-            v.push(index.to_string());
-            v
+/// The relative paths of the keys the schema does not have, in the order serde meets them
+/// (a `Value`'s keys are sorted); the value of such a key is not looked into.
+fn unknown_keys(value: &Value, shapes: &Shapes, shape: usize, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    match (&shapes.table[shape], value) {
+        (Shape::Object(props), Value::Object(o)) => {
+            for (k, v) in o {
+                path.push(k.clone());
+                match props.get(k.as_str()) {
+                    Some(&child) => unknown_keys(v, shapes, child, path, out),
+                    None => out.push(path.clone()),
+                }
+                path.pop();
+            }
         }
-        Path::Map { parent, key } => {
-            let mut v = segments(parent);
-            v.push(key.clone());
-            v
+        (Shape::Array(items), Value::Array(a)) => {
+            for (i, v) in a.iter().enumerate() {
+                path.push(i.to_string());
+                unknown_keys(v, shapes, *items, path, out);
+                path.pop();
+            }
         }
-        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => segments(parent),
+        _ => {}
     }
 }
 
@@ -496,19 +492,9 @@ fn shape_id(node: &'static Value) -> Option<usize> {
     shapes().id.get(&(resolve(node) as *const Value as usize)).copied()
 }
 
-/// Whether `value` fits its shape: every key of every object is a property the schema
-/// has, and no array stands where an object belongs.
-fn conforms(value: &Value, shapes: &Shapes, shape: usize) -> bool {
-    match (&shapes.table[shape], value) {
-        (Shape::Object(_), Value::Array(_)) => false,
-        (Shape::Object(props), Value::Object(o)) => o.iter().all(|(k, v)| props.get(k.as_str()).is_some_and(|&child| conforms(v, shapes, child))),
-        (Shape::Array(items), Value::Array(a)) => matches!(shapes.table[*items], Shape::Leaf) || a.iter().all(|v| conforms(v, shapes, *items)),
-        _ => true,
-    }
-}
-
-/// [`conforms`] on the text of a value, without building the value: serde_json walks the
-/// text and the shapes say which keys may come.
+/// Whether the text of a value fits its shape: every key of every object is a property
+/// the schema has, and no array stands where an object belongs. serde_json walks the text
+/// without building the value, and the shapes say which keys may come.
 fn conforms_text(text: &str, shape: usize) -> bool {
     let mut de = serde_json::Deserializer::from_str(text);
     serde::de::DeserializeSeed::deserialize(Conform { shapes: shapes(), shape }, &mut de).is_ok() && de.end().is_ok()

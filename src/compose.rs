@@ -76,9 +76,10 @@ pub fn region_bodies(data: &Dataset, region: &str, profile: &RuleProfile) -> Reg
     for (i, s) in data.seats.iter().enumerate() {
         by_body.entry(s.body.as_str()).or_default().push(i);
     }
+    let order = SeatOrder::new(data);
     let with_seats = |id: BodyId| {
         let listed = by_body.get(id.to_string().as_str()).map(Vec::as_slice).unwrap_or_default();
-        body_of(data, &id, listed.iter().map(|&i| (i, &data.seats[i])), profile)
+        body_of(data, &id, listed.iter().map(|&i| (i, &data.seats[i])), profile, &order)
     };
     let ssu = with_seats(BodyId { owner: region.to_string(), kind: BodyKind::Ssu });
     let clusters = data
@@ -94,11 +95,12 @@ pub fn region_bodies(data: &Dataset, region: &str, profile: &RuleProfile) -> Reg
 
 /// One body with its seats, sorted chair first, then by sector and municipality.
 pub fn body(data: &Dataset, id: &BodyId, profile: &RuleProfile) -> Body {
-    body_of(data, id, data.seats_of(id), profile)
+    body_of(data, id, data.seats_of(id), profile, &SeatOrder::new(data))
 }
 
 /// One body from the seats the data list for it (`(index in data.seats, seat)`).
-pub(crate) fn body_of<'d>(data: &'d Dataset, id: &BodyId, listed: impl Iterator<Item = (usize, &'d Seat)>, profile: &RuleProfile) -> Body {
+/// `order` is made once per data set and shared by its bodies.
+pub(crate) fn body_of<'d>(data: &'d Dataset, id: &BodyId, listed: impl Iterator<Item = (usize, &'d Seat)>, profile: &RuleProfile, order: &SeatOrder) -> Body {
     let (region, cluster) = match id.kind {
         BodyKind::Ssu => (id.owner.clone(), None),
         _ => (
@@ -122,27 +124,25 @@ pub(crate) fn body_of<'d>(data: &'d Dataset, id: &BodyId, listed: impl Iterator<
     let derived = listed.is_empty();
     let mut seats = if derived { derive_seats(data, id, &region, profile) } else { listed };
     let members: Vec<&str> = cluster.as_deref().and_then(|c| data.cluster(c)).map(|c| c.members.iter().map(|m| m.municipality.as_str()).collect()).unwrap_or_default();
-    // Positions looked up once, each key computed once: a body may hold 100,000 seats.
-    let order = SeatOrder::new(data, &members);
-    seats.sort_by_cached_key(|s| order.key(s));
+    // Each key computed once: a body may hold 100,000 seats.
+    seats.sort_by_cached_key(|s| order.key(s, &members));
     Body { id: id.clone(), region, cluster, seats, derived }
 }
 
-/// Chair first, then by role, cluster and municipality — municipalities in the cluster's own order.
-struct SeatOrder<'a> {
-    /// Member municipality → its place in the cluster; other municipalities after the members, in data order.
+/// Chair first, then by role, cluster and municipality — municipalities in the cluster's own
+/// order. The positions of municipalities and clusters in the data, looked up once per data
+/// set (once per body was a tenth of the first render of 10,000 seats).
+pub(crate) struct SeatOrder<'a> {
+    /// Municipality → its place in the data (first occurrence).
     municipality: crate::hash::HashMap<&'a str, usize>,
     cluster: crate::hash::HashMap<&'a str, usize>,
 }
 
 impl<'a> SeatOrder<'a> {
-    fn new(data: &'a Dataset, members: &[&'a str]) -> Self {
+    pub(crate) fn new(data: &'a Dataset) -> Self {
         let mut municipality = crate::hash::HashMap::default();
         for (i, m) in data.municipalities.iter().enumerate() {
-            municipality.entry(m.code.as_str()).or_insert(members.len() + i);
-        }
-        for (i, m) in members.iter().enumerate().rev() {
-            municipality.insert(*m, i);
+            municipality.entry(m.code.as_str()).or_insert(i);
         }
         let mut cluster = crate::hash::HashMap::default();
         for (i, c) in data.clusters.iter().enumerate() {
@@ -151,14 +151,20 @@ impl<'a> SeatOrder<'a> {
         SeatOrder { municipality, cluster }
     }
 
-    fn key(&self, s: &BodySeat) -> (u8, u8, usize, usize) {
+    /// The sort key of a seat in a body whose cluster has the member municipalities
+    /// `members` (in the cluster's order; other municipalities after them, in data order).
+    fn key(&self, s: &BodySeat, members: &[&str]) -> (u8, u8, usize, usize) {
         let office = match s.office {
             Some(Office::Chair) => 0,
             Some(Office::CoChair) => 1,
             Some(Office::ViceChair) => 2,
             None => 3,
         };
-        let municipality = s.municipality.as_deref().and_then(|m| self.municipality.get(m).copied()).unwrap_or(usize::MAX);
+        let municipality = s
+            .municipality
+            .as_deref()
+            .and_then(|m| members.iter().position(|x| *x == m).or_else(|| self.municipality.get(m).map(|i| members.len() + i)))
+            .unwrap_or(usize::MAX);
         let cluster = s.cluster.as_deref().and_then(|c| self.cluster.get(c).copied()).unwrap_or(usize::MAX);
         (office, s.role as u8, cluster, municipality)
     }

@@ -567,10 +567,11 @@ impl<'a> Validator<'a> {
                 }
             }
         }
+        let order = compose::SeatOrder::new(data);
         for id in bodies {
             // As `Dataset::seats_of`: the seats whose body is the id's own text.
             let listed = by_text.get(id.to_string().as_str()).map(Vec::as_slice).unwrap_or_default();
-            let body = compose::body_of(data, &id, listed.iter().map(|&i| (i, &data.seats[i])), profile);
+            let body = compose::body_of(data, &id, listed.iter().map(|&i| (i, &data.seats[i])), profile, &order);
             let name = body_name(data, &body);
             // Where a missing seat is reported: the region (SSU) or the cluster.
             let owner_path = match id.kind {

@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::finding::{at, pointer, pointer_segments, Code, Finding, Severity};
@@ -232,23 +233,50 @@ const MAX_FAST_DEPTH: usize = 120;
 /// and drop than the rest of reading. `None` (a syntax error, a document nested too deep,
 /// not an object) leaves the input to `read_value`, which reports it.
 fn read_well_formed(text: &str) -> Option<ReadOutcome> {
-    use serde_json::value::RawValue;
     if nesting_exceeds(text, MAX_FAST_DEPTH) {
         return None;
     }
-    let top: std::collections::BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
-    let mut obj = Map::new();
-    let mut raw = std::collections::BTreeMap::new();
-    for (key, value) in top {
-        if ARRAYS.contains(&key.as_str()) {
-            raw.insert(key, value);
-        } else {
-            obj.insert(key, serde_json::from_str::<Value>(value.get()).ok()?);
-        }
-    }
+    let Top { other, arrays } = serde_json::from_str(text).ok()?;
     let malformed = std::cell::Cell::new(false);
-    let outcome = read_object(&obj, &raw, &malformed);
+    let outcome = read_object(&other, &arrays, &malformed);
     (!malformed.get()).then_some(outcome)
+}
+
+/// Raw texts of the elements of each top-level array.
+type RawArrays<'a> = std::collections::BTreeMap<String, Vec<&'a serde_json::value::RawValue>>;
+
+/// The top level of a well-formed document in one pass: the arrays as the texts of their
+/// elements, the other fields as values. A top-level array that is not an array fails it
+/// (the tree reading reports that).
+struct Top<'a> {
+    other: Map<String, Value>,
+    arrays: RawArrays<'a>,
+}
+
+impl<'de> Deserialize<'de> for Top<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TopVisitor;
+        impl<'de> serde::de::Visitor<'de> for TopVisitor {
+            type Value = Top<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Top<'de>, A::Error> {
+                let mut top = Top { other: Map::new(), arrays: RawArrays::new() };
+                while let Some(key) = map.next_key::<String>()? {
+                    if ARRAYS.contains(&key.as_str()) {
+                        let elements = map.next_value()?;
+                        top.arrays.insert(key, elements);
+                    } else {
+                        let value = map.next_value()?;
+                        top.other.insert(key, value);
+                    }
+                }
+                Ok(top)
+            }
+        }
+        d.deserialize_map(TopVisitor)
+    }
 }
 
 /// Whether brackets nest deeper than `limit` anywhere outside strings.
@@ -293,13 +321,13 @@ pub fn read_value(value: &Value) -> ReadOutcome {
         )];
         return ReadOutcome { dataset: empty_dataset(), origins: Origins::default(), findings };
     };
-    read_object(obj, &std::collections::BTreeMap::new(), &std::cell::Cell::new(false))
+    read_object(obj, &RawArrays::new(), &std::cell::Cell::new(false))
 }
 
 /// Reads the top-level object: the top-level arrays from `raw` where they are there (text),
 /// else from `obj`.
 /// Sets `malformed` where a raw array or element turns out not to be well-formed JSON.
-fn read_object(obj: &Map<String, Value>, raw: &std::collections::BTreeMap<String, &serde_json::value::RawValue>, malformed: &std::cell::Cell<bool>) -> ReadOutcome {
+fn read_object(obj: &Map<String, Value>, raw: &RawArrays, malformed: &std::cell::Cell<bool>) -> ReadOutcome {
     let mut findings = Vec::new();
     let mut data = empty_dataset();
     let mut origins = Origins::default();
@@ -493,93 +521,146 @@ fn shape_id(node: &'static Value) -> Option<usize> {
 }
 
 /// Whether the text of a value fits its shape: every key of every object is a property
-/// the schema has, and no array stands where an object belongs. serde_json walks the text
-/// without building the value, and the shapes say which keys may come.
+/// the schema has, and no array stands where an object belongs. A scan of the bytes, not a
+/// parse: the text is well-formed (the top level was parsed), so only brackets, strings and
+/// keys matter. Hand-written because serde's walk of the same text cost a quarter of
+/// reading; anything unusual (an escaped key, a broken text) answers `false` and leaves the
+/// element to the full reading, which the tests compare with this one.
 fn conforms_text(text: &str, shape: usize) -> bool {
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde::de::DeserializeSeed::deserialize(Conform { shapes: shapes(), shape }, &mut de).is_ok() && de.end().is_ok()
-}
-
-/// A seed that reads a value only to check it against a shape, and fails where it does not fit.
-#[derive(Clone, Copy)]
-struct Conform<'s> {
-    shapes: &'s Shapes,
-    shape: usize,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for Conform<'_> {
-    type Value = ();
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
+    let mut scan = Scan { text, at: 0, shapes: shapes() };
+    scan.value(Some(shape)) && {
+        scan.skip_space();
+        scan.at == text.len()
     }
 }
 
-impl<'de> serde::de::Visitor<'de> for Conform<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a value of the data format")
+struct Scan<'t> {
+    text: &'t str,
+    at: usize,
+    shapes: &'static Shapes,
+}
+
+impl Scan<'_> {
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
     }
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        match &self.shapes.table[self.shape] {
-            Shape::Object(_) => Err(serde::de::Error::custom("an array where an object belongs")),
-            Shape::Array(items) => {
-                let item = Conform { shapes: self.shapes, shape: *items };
-                while seq.next_element_seed(item)?.is_some() {}
-                Ok(())
-            }
-            Shape::Leaf => {
-                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(())
-            }
+
+    #[inline(always)]
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.at += 1;
         }
     }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let Shape::Object(props) = &self.shapes.table[self.shape] else {
-            while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
-            return Ok(());
-        };
-        while let Some(child) = map.next_key_seed(Property(props))? {
-            map.next_value_seed(Conform { shapes: self.shapes, shape: child })?;
+
+    /// A string at `at` (its opening quote): its content, unless it has escapes.
+    #[inline(always)]
+    fn string(&mut self) -> Option<Result<&str, ()>> {
+        let bytes = self.text.as_bytes();
+        let start = self.at + 1;
+        let mut i = start;
+        let mut escaped = false;
+        loop {
+            match bytes.get(i)? {
+                b'"' => break,
+                b'\\' => {
+                    escaped = true;
+                    i += 2;
+                }
+                _ => i += 1,
+            }
         }
-        Ok(())
+        self.at = i + 1;
+        Some(if escaped { Err(()) } else { self.text.get(start..i).ok_or(()) })
     }
-}
 
-/// A key of an object: the shape of its property, or an error for a key the schema lacks.
-struct Property<'s>(&'s crate::hash::HashMap<&'static str, usize>);
-
-impl<'de> serde::de::DeserializeSeed<'de> for Property<'_> {
-    type Value = usize;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for Property<'_> {
-    type Value = usize;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a property of the data format")
-    }
-    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<usize, E> {
-        self.0.get(key).copied().ok_or_else(|| E::custom("a key the schema does not have"))
+    /// One value, checked against `shape` (`None`: anything goes inside).
+    fn value(&mut self, shape: Option<usize>) -> bool {
+        self.skip_space();
+        let shape = shape.map(|s| &self.shapes.table[s]);
+        match self.peek() {
+            Some(b'{') => {
+                self.at += 1;
+                let props = match shape {
+                    Some(Shape::Object(props)) => Some(props),
+                    _ => None,
+                };
+                self.skip_space();
+                if self.peek() == Some(b'}') {
+                    self.at += 1;
+                    return true;
+                }
+                loop {
+                    self.skip_space();
+                    if self.peek() != Some(b'"') {
+                        return false;
+                    }
+                    let child = match (self.string(), props) {
+                        (Some(Ok(key)), Some(props)) => match props.get(key) {
+                            Some(&child) => Some(child),
+                            None => return false,
+                        },
+                        (Some(Ok(_)), None) => None,
+                        // An escaped key or a broken string: the full reading decides.
+                        _ => return false,
+                    };
+                    self.skip_space();
+                    if self.peek() != Some(b':') {
+                        return false;
+                    }
+                    self.at += 1;
+                    if !self.value(child) {
+                        return false;
+                    }
+                    self.skip_space();
+                    match self.peek() {
+                        Some(b',') => self.at += 1,
+                        Some(b'}') => {
+                            self.at += 1;
+                            return true;
+                        }
+                        _ => return false,
+                    }
+                }
+            }
+            Some(b'[') => {
+                let item = match shape {
+                    Some(Shape::Object(_)) => return false,
+                    Some(Shape::Array(items)) => Some(*items),
+                    _ => None,
+                };
+                self.at += 1;
+                self.skip_space();
+                if self.peek() == Some(b']') {
+                    self.at += 1;
+                    return true;
+                }
+                loop {
+                    if !self.value(item) {
+                        return false;
+                    }
+                    self.skip_space();
+                    match self.peek() {
+                        Some(b',') => self.at += 1,
+                        Some(b']') => {
+                            self.at += 1;
+                            return true;
+                        }
+                        _ => return false,
+                    }
+                }
+            }
+            Some(b'"') => self.string().is_some(),
+            Some(_) => {
+                // A number, true, false or null: up to the next delimiter.
+                let start = self.at;
+                while !matches!(self.peek(), None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')) {
+                    self.at += 1;
+                }
+                self.at > start
+            }
+            None => false,
+        }
     }
 }
 
@@ -666,7 +747,7 @@ fn shape_of(node: &'static Value, shapes: &mut Shapes) -> usize {
 /// Reads each element of a top-level array on its own.
 fn array<T: DeserializeOwned>(
     obj: &Map<String, Value>,
-    raw: &std::collections::BTreeMap<String, &serde_json::value::RawValue>,
+    raw: &RawArrays,
     malformed: &std::cell::Cell<bool>,
     key: &str,
     required: bool,
@@ -675,39 +756,31 @@ fn array<T: DeserializeOwned>(
 ) -> (Vec<T>, Vec<usize>) {
     let mut items = Vec::new();
     let mut origins = Vec::new();
-    if let Some(text) = raw.get(key) {
-        match serde_json::from_str::<Vec<&serde_json::value::RawValue>>(text.get()) {
-            Ok(elements) => {
-                if elements.len() > max_elements(key) {
-                    findings.push(too_many(key, elements.len()));
-                }
-                let shape = schema_node(&[key.to_string(), "0".to_string()]).and_then(shape_id);
-                for (i, element_text) in elements.iter().take(max_elements(key)).enumerate() {
-                    // Straight from the text where the element fits its shape and reads.
-                    if let Some(item) = shape.filter(|&s| conforms_text(element_text.get(), s)).and_then(|_| serde_json::from_str::<T>(element_text.get()).ok()) {
-                        items.push(item);
-                        origins.push(i);
-                        continue;
-                    }
-                    // Else as a value, for findings with paths (the text is well-formed).
-                    // `RawValue` checks the structure, not what is inside strings and
-                    // numbers (a lone surrogate, 1e400): such a text is not well-formed.
-                    let Ok(value) = serde_json::from_str::<Value>(element_text.get()) else {
-                        malformed.set(true);
-                        return (items, origins);
-                    };
-                    if let Some(item) = element::<T>(&value, || at(key, i, &[]), shape, findings) {
-                        items.push(item);
-                        origins.push(i);
-                    } else if let Some(id) = value.get("id").or_else(|| value.get("code")).and_then(Value::as_str) {
-                        unreadable.insert(id.to_string());
-                    }
-                }
+    if let Some(elements) = raw.get(key) {
+        if elements.len() > max_elements(key) {
+            findings.push(too_many(key, elements.len()));
+        }
+        let shape = schema_node(&[key.to_string(), "0".to_string()]).and_then(shape_id);
+        for (i, element_text) in elements.iter().take(max_elements(key)).enumerate() {
+            // Straight from the text where the element fits its shape and reads.
+            if let Some(item) = shape.filter(|&s| conforms_text(element_text.get(), s)).and_then(|_| serde_json::from_str::<T>(element_text.get()).ok()) {
+                items.push(item);
+                origins.push(i);
+                continue;
             }
-            Err(_) => match serde_json::from_str::<Value>(text.get()) {
-                Ok(other) => findings.push(not_a_list(key, &other)),
-                Err(_) => malformed.set(true),
-            },
+            // Else as a value, for findings with paths.
+            let Ok(value) = serde_json::from_str::<Value>(element_text.get()) else {
+                // `RawValue` checks the structure, not what is inside strings and numbers
+                // (a lone surrogate, 1e400): such a text is not well-formed.
+                malformed.set(true);
+                return (items, origins);
+            };
+            if let Some(item) = element::<T>(&value, || at(key, i, &[]), shape, findings) {
+                items.push(item);
+                origins.push(i);
+            } else if let Some(id) = value.get("id").or_else(|| value.get("code")).and_then(Value::as_str) {
+                unreadable.insert(id.to_string());
+            }
         }
         return (items, origins);
     }

@@ -132,3 +132,32 @@ fn an_array_is_not_an_object() {
     assert_finding(&r.findings, Error, "json-type", "/regions/1");
     assert_eq!(r.dataset.regions.len(), 1);
 }
+
+/// The fast reading (each element from its text, checked by a byte scan) and the reading of
+/// the whole tree agree on texts the scan finds unusual: escaped keys, odd white space,
+/// empty objects and arrays, an unknown key deep inside, a string with brackets and quotes.
+#[test]
+fn the_fast_reading_agrees_with_the_tree_reading_on_unusual_texts() {
+    use sundhedsklynger::read::read_str_via_tree;
+    let text = serde_json::to_string_pretty(&base()).unwrap();
+    let variants = [
+        // "na\u006de" is "name": the scan leaves escaped keys to the full reading.
+        text.replacen("\"name\"", "\"na\\u006de\"", 3),
+        text.replace(": ", " :\t\r\n "),
+        text.replacen("\"name\": \"", "\"name\": \"}]{[\\\"", 2),
+        text.replacen("\"sources\": [", "\"sources\": [ ], \"colour\": {\"a\": [1, {\"b\": {}}]}, \"x\": [", 1),
+        text.replacen("\"members\": [", "\"members\": [{\"municipality\": \"615\", \"extra\": {\"deep\": [[]]}},", 1),
+    ];
+    for (i, variant) in variants.iter().enumerate() {
+        let (fast, tree) = (read_str(variant), read_str_via_tree(variant));
+        assert_eq!(fast.findings, tree.findings, "variant {i}");
+        assert_eq!(fast.origins, tree.origins, "variant {i}");
+        assert!(fast.dataset == tree.dataset, "variant {i}: the data sets differ");
+    }
+    // The escaped key is read as the key it spells.
+    let escaped = read_str(&variants[0]);
+    assert!(!escaped.has_errors(), "{:?}", escaped.findings);
+    // The unknown keys are found by either reading.
+    assert!(read_str(&variants[3]).findings.iter().any(|f| f.code.as_str() == "json-unknown-field"));
+    assert!(read_str(&variants[4]).findings.iter().any(|f| f.path.ends_with("/extra")));
+}

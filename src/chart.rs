@@ -8,7 +8,7 @@
 
 use crate::hash::HashMap;
 
-use crate::compose::{region_bodies, Body};
+use crate::compose::{region_bodies, Body, RegionBodies};
 use crate::labels::{body_kind_name, municipality_name, seat_label_with, status_name};
 use crate::model::{BodyKind, Dataset, Sector, Status};
 use crate::profile::RuleProfile;
@@ -47,10 +47,16 @@ pub struct Chart {
     pub nodes: Vec<ChartNode>,
     pub children: Vec<Vec<usize>>,
     pub roots: Vec<usize>,
-    /// Person id → the seat nodes the person holds.
+    /// Person id → the seat nodes the person holds, for each person with two seats or more
+    /// (the cross-links and "also holds a seat in").
     pub person_seats: HashMap<String, Vec<usize>>,
-    /// Person id → index in `data.persons`, while building (empty after).
-    person_index: HashMap<String, usize>,
+}
+
+/// What building a chart looks up: the first person with each id, and the seat nodes each
+/// person holds so far (keys borrowed from the data: 10,000 persons).
+struct Holders<'d> {
+    persons: HashMap<&'d str, &'d crate::model::Person>,
+    seats: HashMap<&'d str, Vec<usize>>,
 }
 
 /// Appends `text` in lower case, after a space: the search text, built without the
@@ -79,11 +85,27 @@ pub struct ViewState {
 impl Chart {
     /// The chart of the given regions (all when empty), in data order.
     pub fn build(data: &Dataset, profile: &RuleProfile, regions: &[&str]) -> Chart {
+        let bodies: Vec<RegionBodies> = data
+            .regions
+            .iter()
+            .filter(|r| regions.is_empty() || regions.contains(&r.id.as_str()))
+            .map(|r| region_bodies(data, &r.id, profile))
+            .collect();
+        Chart::from_bodies(data, &bodies.iter().collect::<Vec<_>>())
+    }
+
+    /// The chart of regions whose bodies are composed already (the widget has them).
+    pub fn from_bodies(data: &Dataset, regions: &[&RegionBodies]) -> Chart {
         let mut chart = Chart::default();
-        for region in data.regions.iter().filter(|r| regions.is_empty() || regions.contains(&r.id.as_str())) {
-            let rb = region_bodies(data, &region.id, profile);
+        let mut persons = HashMap::with_capacity_and_hasher(data.persons.len(), Default::default());
+        for p in &data.persons {
+            persons.entry(p.id.as_str()).or_insert(p);
+        }
+        let mut holders = Holders { persons, seats: HashMap::default() };
+        for rb in regions {
+            let Some(region) = data.region(&rb.region) else { continue };
             let r = chart.push(None, region.id.clone(), NodeKind::Region, Text::new(region.name.clone(), region.name.clone()), Status::Confirmed, region.sources.clone());
-            chart.body(data, r, &rb.ssu);
+            chart.body(data, r, &rb.ssu, &mut holders);
             for cb in &rb.clusters {
                 let Some(cluster) = data.cluster(&cb.cluster) else { continue };
                 let c = chart.push(Some(r), cluster.id.clone(), NodeKind::Cluster, Text::new(cluster.name.clone(), cluster.name.clone()), cluster.status, cluster.sources.clone());
@@ -96,11 +118,11 @@ impl Chart {
                 for m in &members {
                     push_lower(&mut chart.nodes[c].search, m);
                 }
-                chart.body(data, c, &cb.political);
-                chart.body(data, c, &cb.professional);
+                chart.body(data, c, &cb.political, &mut holders);
+                chart.body(data, c, &cb.professional, &mut holders);
             }
         }
-        chart.person_index = HashMap::default();
+        chart.person_seats = holders.seats.into_iter().filter(|(_, seats)| seats.len() > 1).map(|(p, seats)| (p.to_string(), seats)).collect();
         chart
     }
 
@@ -120,7 +142,7 @@ impl Chart {
         i
     }
 
-    fn body(&mut self, data: &Dataset, parent: usize, body: &Body) {
+    fn body<'d>(&mut self, data: &'d Dataset, parent: usize, body: &Body, holders: &mut Holders<'d>) {
         let b = self.push(Some(parent), body.id.to_string(), NodeKind::Body(body.id.kind), body_kind_name(body.id.kind), Status::Confirmed, Vec::new());
         // Each municipality's name made once per body, not once per seat.
         let mut names: HashMap<&str, Text> = HashMap::default();
@@ -129,7 +151,7 @@ impl Chart {
             let municipality = seat.municipality.as_deref().map(|code| names.entry(code).or_insert_with(|| municipality_name(data, code)).clone());
             let label = seat_label_with(data, seat, |_| municipality.clone().unwrap_or_else(|| Text::new("", "")));
             let s = self.push(Some(b), format!("{prefix}{k}"), NodeKind::Seat, label, seat.status, seat.sources.clone());
-            let holder = seat.person.as_deref().and_then(|p| self.person(data, p));
+            let holder = seat.person.as_deref().and_then(|p| holders.persons.get(p).copied());
             let node = &mut self.nodes[s];
             node.sector = Some(seat.sector());
             node.derived = seat.seat_index.is_none();
@@ -146,19 +168,9 @@ impl Chart {
                 push_lower(&mut node.search, &text);
                 node.detail = Some(Text::new(text.clone(), text));
                 node.person = Some(person.id.clone());
-                self.person_seats.entry(person.id.clone()).or_default().push(s);
+                holders.seats.entry(person.id.as_str()).or_default().push(s);
             }
         }
-    }
-
-    /// `data.person(id)` through an index built on first use: a body may hold 100,000 seats.
-    fn person<'d>(&mut self, data: &'d Dataset, id: &str) -> Option<&'d crate::model::Person> {
-        if self.person_index.is_empty() && !data.persons.is_empty() {
-            for (i, p) in data.persons.iter().enumerate() {
-                self.person_index.entry(p.id.clone()).or_insert(i);
-            }
-        }
-        self.person_index.get(id).map(|&i| &data.persons[i])
     }
 
     /// Depth of a node (roots are 0).

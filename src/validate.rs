@@ -1,6 +1,5 @@
 //! Validation: the data set checked for consistency and each body against a rule profile.
 
-use std::collections::BTreeMap;
 
 use crate::hash::{HashMap, HashSet};
 
@@ -432,7 +431,7 @@ impl<'a> Validator<'a> {
     }
 
     fn persons(&mut self) {
-        let mut seen = HashMap::default();
+        let mut seen = HashMap::with_capacity_and_hasher(self.data.persons.len(), Default::default());
         let data = self.data;
         self.duplicates("persons", data.persons.iter().enumerate().map(|(i, p)| (i, p.id.as_str())), "id", &mut seen);
         for (i, p) in data.persons.iter().enumerate() {
@@ -442,7 +441,7 @@ impl<'a> Validator<'a> {
     }
 
     fn seats(&mut self) {
-        let mut seen = HashMap::default();
+        let mut seen = HashMap::with_capacity_and_hasher(self.data.seats.len(), Default::default());
         let data = self.data;
         self.duplicates("seats", data.seats.iter().enumerate().map(|(i, s)| (i, s.id.as_str())), "id", &mut seen);
         let persons: HashSet<&str> = data.persons.iter().map(|p| p.id.as_str()).collect();
@@ -650,19 +649,22 @@ impl<'a> Validator<'a> {
     fn persons_seats(&mut self) {
         let data = self.data;
         // The first person with each id, as `Dataset::person` finds it, looked up once.
-        let mut persons: HashMap<&str, &str> = HashMap::default();
+        let mut persons: HashMap<&str, &str> = HashMap::with_capacity_and_hasher(data.persons.len(), Default::default());
         for p in &data.persons {
             persons.entry(p.id.as_str()).or_insert(p.name.as_str());
         }
-        let mut by_person: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (i, s) in data.seats.iter().enumerate() {
-            if let Some(p) = s.person.as_deref() {
-                if persons.contains_key(p) {
-                    by_person.entry(p).or_default().push(i);
-                }
-            }
-        }
-        for (person, seats) in by_person {
+        // (person, seat) sorted: each person's seats together, persons in id order. Only a
+        // person with two seats or more can break a rule (most hold one: no map of them all).
+        let mut held: Vec<(&str, usize)> = data
+            .seats
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.person.as_deref().filter(|p| persons.contains_key(p)).map(|p| (p, i)))
+            .collect();
+        held.sort_unstable();
+        for group in held.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+            let person = group[0].0;
+            let seats: Vec<usize> = group.iter().map(|&(_, i)| i).collect();
             let name = persons.get(person).map(|n| clip(n)).unwrap_or_default();
             let mut municipality: Option<(&str, usize)> = None;
             let mut region: Option<(String, usize)> = None;

@@ -283,7 +283,7 @@ impl State {
             _ => true,
         };
         if stale || self.chart_dirty {
-            self.chart = region.as_deref().map(|id| Shared::new(Chart::build(&self.report.dataset, &self.profile, &[id])));
+            self.chart = self.bodies.as_ref().map(|bodies| Shared::new(Chart::from_bodies(&self.report.dataset, &[bodies])));
             self.chart_serial = self.chart_serial.wrapping_add(1);
             self.chart_dirty = false;
         }

@@ -223,9 +223,10 @@ const TOP_LEVEL: [&str; 15] = [
 /// well-formed (see [`read_well_formed`]).
 const ARRAYS: [&str; 9] = ["profiles", "regions", "municipalities", "clusters", "persons", "seats", "standard_populations", "indicators", "values"];
 
-/// Deeper than this, a document goes the way of the full parse, which reports serde_json's
-/// recursion limit (128) as a syntax error at the root, as it always has.
-const MAX_FAST_DEPTH: usize = 120;
+/// Deeper than this, the byte scan of an element gives up and leaves the element to serde,
+/// which stops at 128 levels (a syntax error of the whole document, as the tree reading
+/// reports it).
+const MAX_SCAN_DEPTH: usize = 128;
 
 /// Reads a well-formed JSON object without building a tree of the whole document: the
 /// top-level arrays stay text (`RawValue`), and each element is checked against its shape
@@ -233,9 +234,6 @@ const MAX_FAST_DEPTH: usize = 120;
 /// and drop than the rest of reading. `None` (a syntax error, a document nested too deep,
 /// not an object) leaves the input to `read_value`, which reports it.
 fn read_well_formed(text: &str) -> Option<ReadOutcome> {
-    if nesting_exceeds(text, MAX_FAST_DEPTH) {
-        return None;
-    }
     let Top { other, arrays } = serde_json::from_str(text).ok()?;
     let malformed = std::cell::Cell::new(false);
     let outcome = read_object(&other, &arrays, &malformed);
@@ -277,34 +275,6 @@ impl<'de> Deserialize<'de> for Top<'de> {
         }
         d.deserialize_map(TopVisitor)
     }
-}
-
-/// Whether brackets nest deeper than `limit` anywhere outside strings.
-fn nesting_exceeds(text: &str, limit: usize) -> bool {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for &b in text.as_bytes() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > limit {
-                    return true;
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    false
 }
 
 /// Reads a data set from a parsed JSON value.
@@ -527,7 +497,7 @@ fn shape_id(node: &'static Value) -> Option<usize> {
 /// reading; anything unusual (an escaped key, a broken text) answers `false` and leaves the
 /// element to the full reading, which the tests compare with this one.
 fn conforms_text(text: &str, shape: usize) -> bool {
-    let mut scan = Scan { text, at: 0, shapes: shapes() };
+    let mut scan = Scan { text, at: 0, shapes: shapes(), depth: 0 };
     scan.value(Some(shape)) && {
         scan.skip_space();
         scan.at == text.len()
@@ -538,6 +508,7 @@ struct Scan<'t> {
     text: &'t str,
     at: usize,
     shapes: &'static Shapes,
+    depth: usize,
 }
 
 impl Scan<'_> {
@@ -576,6 +547,16 @@ impl Scan<'_> {
 
     /// One value, checked against `shape` (`None`: anything goes inside).
     fn value(&mut self, shape: Option<usize>) -> bool {
+        if self.depth == MAX_SCAN_DEPTH {
+            return false;
+        }
+        self.depth += 1;
+        let fits = self.value_inside(shape);
+        self.depth -= 1;
+        fits
+    }
+
+    fn value_inside(&mut self, shape: Option<usize>) -> bool {
         self.skip_space();
         let shape = shape.map(|s| &self.shapes.table[s]);
         match self.peek() {

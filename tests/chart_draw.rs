@@ -43,7 +43,7 @@ fn default_data_never_reaches_the_overview() {
         set_all(&chart, &mut view, true);
         let placed = Placed::new(&chart, &view, Orientation::TopDown);
         largest = largest.max(placed.order.len());
-        assert!(!overview(0.01, placed.order.len(), false), "region {} has {} boxes", region.id, placed.order.len());
+        assert!(!overview(0.01, placed.order.len(), false, true) && !overview(1.0, placed.order.len(), false, false), "region {} has {} boxes", region.id, placed.order.len());
     }
     eprintln!("largest region: {largest} boxes with every body open (OVERVIEW_MIN_NODES = {OVERVIEW_MIN_NODES})");
     assert!(largest > 50, "the default data have regions of {largest} boxes at most");

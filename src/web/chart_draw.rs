@@ -270,8 +270,13 @@ pub const OVERVIEW_MIN_NODES: usize = 150;
 /// Whether the chart is drawn as an overview: boxes without text, a few `<path>`s for all of
 /// them, with only the tab stop, the selection and what belongs to them as full tree items.
 /// Zoomed out so far that text is unreadable *and* crowded; never while printing.
-pub fn overview(scale: f64, boxes_in_window: usize, printing: bool) -> bool {
-    !printing && scale < OVERVIEW_SCALE && boxes_in_window > OVERVIEW_MIN_NODES
+///
+/// Before the drawing area is `measured` (the first render: the zoom is not fitted yet and
+/// every visible box counts as in the window) a crowded chart is drawn as the overview too:
+/// the fit right after the first render keeps it or replaces it, where full items would be
+/// created only for the fit to take them away (at 10,000 nodes, a third of the first render).
+pub fn overview(scale: f64, boxes_in_window: usize, printing: bool, measured: bool) -> bool {
+    !printing && (scale < OVERVIEW_SCALE || !measured) && boxes_in_window > OVERVIEW_MIN_NODES
 }
 
 /// Number of box styles of the overview: 4 kinds × (no sector + 5 sectors) × (confirmed or not).
@@ -519,10 +524,13 @@ mod tests {
 
     #[test]
     fn overview_only_zoomed_out_crowded_and_not_printing() {
-        assert!(overview(OVERVIEW_SCALE - 0.01, OVERVIEW_MIN_NODES + 1, false));
-        assert!(!overview(OVERVIEW_SCALE, OVERVIEW_MIN_NODES + 1, false), "readable zoom");
-        assert!(!overview(0.05, OVERVIEW_MIN_NODES, false), "few boxes");
-        assert!(!overview(0.05, 10_000, true), "printing");
+        assert!(overview(OVERVIEW_SCALE - 0.01, OVERVIEW_MIN_NODES + 1, false, true));
+        assert!(!overview(OVERVIEW_SCALE, OVERVIEW_MIN_NODES + 1, false, true), "readable zoom");
+        assert!(!overview(0.05, OVERVIEW_MIN_NODES, false, true), "few boxes");
+        assert!(!overview(0.05, 10_000, true, true), "printing");
+        assert!(overview(1.0, OVERVIEW_MIN_NODES + 1, false, false), "crowded, not measured yet");
+        assert!(!overview(1.0, OVERVIEW_MIN_NODES, false, false), "not crowded, not measured yet");
+        assert!(!overview(1.0, 10_000, true, false), "printing, not measured");
     }
 
     #[test]

@@ -362,7 +362,7 @@ pub fn ChartView(props: &ChartProps) -> Html {
     let placed = &state.placed;
     // The slots on or near the screen; drawn as full tree items, or as the overview.
     let culled = state.culled();
-    let overview = chart_draw::overview(state.scale, culled.iter().filter(|c| **c).count(), state.printing);
+    let overview = chart_draw::overview(state.scale, culled.iter().filter(|c| **c).count(), state.printing, state.viewport.0 > 0.0);
     // The slots drawn as full tree items: in full mode the culled ones and their ancestors
     // (a tree item holds its children); in both modes the tab stop, the selection, the
     // selected person's other seats and the current search hit, with their ancestors.

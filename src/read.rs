@@ -7,7 +7,6 @@
 use std::collections::BTreeSet;
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::finding::{at, pointer, pointer_segments, Code, Finding, Severity};
@@ -228,53 +227,106 @@ const ARRAYS: [&str; 9] = ["profiles", "regions", "municipalities", "clusters", 
 /// reports it).
 const MAX_SCAN_DEPTH: usize = 128;
 
-/// Reads a well-formed JSON object without building a tree of the whole document: the
-/// top-level arrays stay text (`RawValue`), and each element is checked against its shape
-/// and read straight from its text. A tree of 10,000 seats and persons cost more to build
-/// and drop than the rest of reading. `None` (a syntax error, a document nested too deep,
-/// not an object) leaves the input to `read_value`, which reports it.
+/// Reads a JSON object without building a tree of the whole document: one scan of the
+/// bytes finds the top-level fields and the texts of the arrays' elements, and checks each
+/// element against its shape in the schema; each element is then read straight from its
+/// text. A tree of 10,000 seats and persons cost more to build and drop than the rest of
+/// reading. `None` (broken text, not an object, an escaped top-level key) leaves the input
+/// to `read_value`, which reports it; so does an element that turns out not to be JSON.
 fn read_well_formed(text: &str) -> Option<ReadOutcome> {
-    let Top { other, arrays } = serde_json::from_str(text).ok()?;
+    let (other, arrays) = scan_top(text)?;
     let malformed = std::cell::Cell::new(false);
     let outcome = read_object(&other, &arrays, &malformed);
     (!malformed.get()).then_some(outcome)
 }
 
-/// Raw texts of the elements of each top-level array.
-type RawArrays<'a> = std::collections::BTreeMap<String, Vec<&'a serde_json::value::RawValue>>;
+/// The texts of the elements of each top-level array, each with whether it fits its shape.
+type RawArrays<'a> = std::collections::BTreeMap<String, Vec<(&'a str, bool)>>;
 
-/// The top level of a well-formed document in one pass: the arrays as the texts of their
-/// elements, the other fields as values. A top-level array that is not an array fails it
-/// (the tree reading reports that).
-struct Top<'a> {
-    other: Map<String, Value>,
-    arrays: RawArrays<'a>,
-}
-
-impl<'de> Deserialize<'de> for Top<'de> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct TopVisitor;
-        impl<'de> serde::de::Visitor<'de> for TopVisitor {
-            type Value = Top<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a JSON object")
+/// The top level of a document by a byte scan: the fields that are not arrays of the format
+/// as values, the arrays as their elements' texts.
+fn scan_top(text: &str) -> Option<(Map<String, Value>, RawArrays<'_>)> {
+    let mut scan = Scan { text, at: 0, shapes: shapes(), depth: 0, fits: true };
+    let mut other = Map::new();
+    let mut arrays = RawArrays::new();
+    scan.skip_space();
+    if scan.peek() != Some(b'{') {
+        return None;
+    }
+    scan.at += 1;
+    scan.skip_space();
+    if scan.peek() == Some(b'}') {
+        scan.at += 1;
+    } else {
+        loop {
+            scan.skip_space();
+            if scan.peek() != Some(b'"') {
+                return None;
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Top<'de>, A::Error> {
-                let mut top = Top { other: Map::new(), arrays: RawArrays::new() };
-                while let Some(key) = map.next_key::<String>()? {
-                    if ARRAYS.contains(&key.as_str()) {
-                        let elements = map.next_value()?;
-                        top.arrays.insert(key, elements);
-                    } else {
-                        let value = map.next_value()?;
-                        top.other.insert(key, value);
+            let key = scan.string()?.ok()?.to_string();
+            // A key met twice: the tree reading keeps the last value but checks both.
+            if arrays.contains_key(&key) || other.contains_key(&key) {
+                return None;
+            }
+            scan.skip_space();
+            if scan.peek() != Some(b':') {
+                return None;
+            }
+            scan.at += 1;
+            scan.skip_space();
+            if ARRAYS.contains(&key.as_str()) {
+                // Not an array: the tree reading says so.
+                if scan.peek() != Some(b'[') {
+                    return None;
+                }
+                let item = schema_node(&[key.clone(), "0".to_string()]).and_then(shape_id);
+                let mut elements = Vec::new();
+                scan.at += 1;
+                scan.skip_space();
+                if scan.peek() == Some(b']') {
+                    scan.at += 1;
+                } else {
+                    loop {
+                        scan.skip_space();
+                        let start = scan.at;
+                        scan.fits = item.is_some();
+                        if !scan.value(item) {
+                            return None;
+                        }
+                        elements.push((text.get(start..scan.at)?, scan.fits));
+                        scan.skip_space();
+                        match scan.peek() {
+                            Some(b',') => scan.at += 1,
+                            Some(b']') => {
+                                scan.at += 1;
+                                break;
+                            }
+                            _ => return None,
+                        }
                     }
                 }
-                Ok(top)
+                arrays.insert(key, elements);
+            } else {
+                let start = scan.at;
+                if !scan.value(None) {
+                    return None;
+                }
+                let value = serde_json::from_str::<Value>(text.get(start..scan.at)?).ok()?;
+                other.insert(key, value);
+            }
+            scan.skip_space();
+            match scan.peek() {
+                Some(b',') => scan.at += 1,
+                Some(b'}') => {
+                    scan.at += 1;
+                    break;
+                }
+                _ => return None,
             }
         }
-        d.deserialize_map(TopVisitor)
     }
+    scan.skip_space();
+    (scan.at == text.len()).then_some((other, arrays))
 }
 
 /// Reads a data set from a parsed JSON value.
@@ -490,25 +542,20 @@ fn shape_id(node: &'static Value) -> Option<usize> {
     shapes().id.get(&(resolve(node) as *const Value as usize)).copied()
 }
 
-/// Whether the text of a value fits its shape: every key of every object is a property
-/// the schema has, and no array stands where an object belongs. A scan of the bytes, not a
-/// parse: the text is well-formed (the top level was parsed), so only brackets, strings and
-/// keys matter. Hand-written because serde's walk of the same text cost a quarter of
-/// reading; anything unusual (an escaped key, a broken text) answers `false` and leaves the
-/// element to the full reading, which the tests compare with this one.
-fn conforms_text(text: &str, shape: usize) -> bool {
-    let mut scan = Scan { text, at: 0, shapes: shapes(), depth: 0 };
-    scan.value(Some(shape)) && {
-        scan.skip_space();
-        scan.at == text.len()
-    }
-}
-
+/// A byte scan of well-formed-looking JSON text that checks values against the schema's
+/// shapes: every key of every object a property the schema has, no array where an object
+/// belongs. Hand-written because serde's walk of the same text, and the skipping of it into
+/// `RawValue`s, cost more than half of reading. It checks the structure (brackets, commas,
+/// colons, strings) but not what is inside strings, numbers and literals: each element is
+/// then read by serde, and anything the scan finds unusual (an escaped key) is left to the
+/// full reading. The tests and the fuzzer compare the result with the tree reading's.
 struct Scan<'t> {
     text: &'t str,
     at: usize,
     shapes: &'static Shapes,
     depth: usize,
+    /// Cleared where a value does not fit its shape; the scan goes on to the value's end.
+    fits: bool,
 }
 
 impl Scan<'_> {
@@ -524,7 +571,8 @@ impl Scan<'_> {
         }
     }
 
-    /// A string at `at` (its opening quote): its content, unless it has escapes.
+    /// A string at `at` (its opening quote): its content, or `Err` when it has escapes;
+    /// `None` when it does not end or has a raw control character.
     #[inline(always)]
     fn string(&mut self) -> Option<Result<&str, ()>> {
         let bytes = self.text.as_bytes();
@@ -538,6 +586,9 @@ impl Scan<'_> {
                     escaped = true;
                     i += 2;
                 }
+                // JSON strings have no raw control characters (a top-level key is read by
+                // this scan alone).
+                0..=0x1f => return None,
                 _ => i += 1,
             }
         }
@@ -545,15 +596,16 @@ impl Scan<'_> {
         Some(if escaped { Err(()) } else { self.text.get(start..i).ok_or(()) })
     }
 
-    /// One value, checked against `shape` (`None`: anything goes inside).
+    /// One value, checked against `shape` (`None`: anything goes inside); false where the
+    /// text is broken or nested deeper than serde reads.
     fn value(&mut self, shape: Option<usize>) -> bool {
         if self.depth == MAX_SCAN_DEPTH {
             return false;
         }
         self.depth += 1;
-        let fits = self.value_inside(shape);
+        let whole = self.value_inside(shape);
         self.depth -= 1;
-        fits
+        whole
     }
 
     fn value_inside(&mut self, shape: Option<usize>) -> bool {
@@ -577,13 +629,20 @@ impl Scan<'_> {
                         return false;
                     }
                     let child = match (self.string(), props) {
+                        (None, _) => return false,
                         (Some(Ok(key)), Some(props)) => match props.get(key) {
                             Some(&child) => Some(child),
-                            None => return false,
+                            None => {
+                                self.fits = false;
+                                None
+                            }
                         },
                         (Some(Ok(_)), None) => None,
-                        // An escaped key or a broken string: the full reading decides.
-                        _ => return false,
+                        // An escaped key: the full reading decides.
+                        (Some(Err(())), _) => {
+                            self.fits = false;
+                            None
+                        }
                     };
                     self.skip_space();
                     if self.peek() != Some(b':') {
@@ -606,7 +665,10 @@ impl Scan<'_> {
             }
             Some(b'[') => {
                 let item = match shape {
-                    Some(Shape::Object(_)) => return false,
+                    Some(Shape::Object(_)) => {
+                        self.fits = false;
+                        None
+                    }
                     Some(Shape::Array(items)) => Some(*items),
                     _ => None,
                 };
@@ -632,15 +694,14 @@ impl Scan<'_> {
                 }
             }
             Some(b'"') => self.string().is_some(),
+            Some(b',' | b':' | b'}' | b']') | None => false,
             Some(_) => {
-                // A number, true, false or null: up to the next delimiter.
-                let start = self.at;
+                // A number, true, false or null: up to the next delimiter (serde checks it).
                 while !matches!(self.peek(), None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')) {
                     self.at += 1;
                 }
-                self.at > start
+                true
             }
-            None => false,
         }
     }
 }
@@ -742,17 +803,17 @@ fn array<T: DeserializeOwned>(
             findings.push(too_many(key, elements.len()));
         }
         let shape = schema_node(&[key.to_string(), "0".to_string()]).and_then(shape_id);
-        for (i, element_text) in elements.iter().take(max_elements(key)).enumerate() {
+        for (i, &(element_text, fits)) in elements.iter().take(max_elements(key)).enumerate() {
             // Straight from the text where the element fits its shape and reads.
-            if let Some(item) = shape.filter(|&s| conforms_text(element_text.get(), s)).and_then(|_| serde_json::from_str::<T>(element_text.get()).ok()) {
+            if let Some(item) = fits.then(|| serde_json::from_str::<T>(element_text).ok()).flatten() {
                 items.push(item);
                 origins.push(i);
                 continue;
             }
             // Else as a value, for findings with paths.
-            let Ok(value) = serde_json::from_str::<Value>(element_text.get()) else {
-                // `RawValue` checks the structure, not what is inside strings and numbers
-                // (a lone surrogate, 1e400): such a text is not well-formed.
+            let Ok(value) = serde_json::from_str::<Value>(element_text) else {
+                // The scan checks the structure, not what is inside strings, numbers and
+                // literals (a lone surrogate, 1e400, `tru`): such a text is not JSON.
                 malformed.set(true);
                 return (items, origins);
             };
@@ -762,6 +823,10 @@ fn array<T: DeserializeOwned>(
             } else if let Some(id) = value.get("id").or_else(|| value.get("code")).and_then(Value::as_str) {
                 unreadable.insert(id.to_string());
             }
+        }
+        // Elements past the limit are not read, but they must be JSON all the same.
+        if elements.iter().skip(max_elements(key)).any(|(t, _)| serde_json::from_str::<serde::de::IgnoredAny>(t).is_err()) {
+            malformed.set(true);
         }
         return (items, origins);
     }

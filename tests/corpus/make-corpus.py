@@ -262,6 +262,12 @@ gen_case("nesting-at-limit", "nesting-at-limit", [E("json-type", "/title")], kee
 gen_case("million-counts", "million-counts", [E("missing-age-bands", "/values/0/numerator")], keep=keep(), long=True)
 gen_case("input-just-over-limit", "input-just-over-limit", [E("input-too-large", "")], keep=EMPTY, only=True)
 
+# --- Found by the fuzzer, and what the fast reading's byte scan must not let through ---------
+text_case("raw-control-character-in-top-level-key", base_text.replace('"regions"', '"\nregions"', 1), SYNTAX, keep=EMPTY, only=True)
+text_case("bad-literal-in-element", base_text.replace('"party": "A"', '"party": tru', 1), SYNTAX, keep=EMPTY, only=True)
+text_case("broken-array-under-a-repeated-key", base_text.replace('"persons": [', '"persons": [tru],\n "persons": [', 1), SYNTAX, keep=EMPTY, only=True)
+text_case("escaped-top-level-key", base_text.replace('"regions"', '"\\u0072egions"', 1), [], keep=keep(), only_errors=True)
+
 # --- Write ------------------------------------------------------------------------------------
 for old in glob.glob(os.path.join(HERE, "[0-9][0-9][0-9]-*")):
     os.remove(old)

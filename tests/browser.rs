@@ -931,6 +931,39 @@ mod chart_view {
         }
     }
 
+    /// Resolves after the next animation frame (where ResizeObserver reports).
+    async fn next_frame() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+
+    /// A widget that starts hidden (a closed tab on a CMS page) is fitted when it is shown,
+    /// with no window resize: the drawing area's own size is observed.
+    #[wasm_bindgen_test]
+    async fn a_widget_shown_after_mounting_hidden_is_fitted() {
+        let seen = host();
+        let _seen_handle = mounted(&seen, options(r#"{"region": "RM"}"#)).await;
+        for _ in 0..2 {
+            next_frame().await;
+            yew::scheduler::flush().await;
+        }
+        let fitted = transform(&one(&seen, ".sk-widget"));
+        let hidden = host();
+        hidden.set_attribute("style", "display: none").unwrap();
+        let _handle = mounted(&hidden, options(r#"{"region": "RM"}"#)).await;
+        let widget = one(&hidden, ".sk-widget");
+        assert_eq!(scale_of(&transform(&widget)), 1.0, "not measured while hidden");
+        hidden.remove_attribute("style").unwrap();
+        for _ in 0..3 {
+            next_frame().await;
+            yew::scheduler::flush().await;
+        }
+        assert_eq!(transform(&widget), fitted, "fitted like a widget that was shown from the start");
+        assert!(scale_of(&fitted) < 1.0, "the region needs zooming out to fit: {fitted}");
+    }
+
     #[wasm_bindgen_test]
     async fn zoom_fit_and_orientation() {
         let host = host();

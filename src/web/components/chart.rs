@@ -172,15 +172,7 @@ pub fn ChartView(props: &ChartProps) -> Html {
                 };
                 // The drawing area's own size changes too: a widget that starts hidden (a
                 // closed tab or accordion on a CMS page) is measured, and fitted, when shown.
-                let on_box_resize = {
-                    let svg = svg.clone();
-                    let dispatcher = dispatcher.clone();
-                    Closure::<dyn Fn()>::new(move || {
-                        let rect = svg.get_bounding_client_rect();
-                        dispatcher.dispatch(ChartAction::Viewport(rect.width(), rect.height()));
-                    })
-                };
-                let observer = web_sys::ResizeObserver::new(on_box_resize.as_ref().unchecked_ref()).ok();
+                let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
                 if let Some(observer) = &observer {
                     observer.observe(&svg);
                 }
@@ -194,7 +186,6 @@ pub fn ChartView(props: &ChartProps) -> Html {
                     if let Some(observer) = observer {
                         observer.disconnect();
                     }
-                    drop(on_box_resize);
                     let _ = svg.remove_event_listener_with_callback("wheel", on_wheel.as_ref().unchecked_ref());
                     let _ = window.remove_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
                     let _ = window.remove_event_listener_with_callback("beforeprint", before_print.as_ref().unchecked_ref());

@@ -294,14 +294,8 @@ fn scan_top(text: &str) -> Option<(Map<String, Value>, RawArrays<'_>)> {
                             return None;
                         }
                         elements.push((text.get(start..scan.at)?, scan.fits));
-                        scan.skip_space();
-                        match scan.peek() {
-                            Some(b',') => scan.at += 1,
-                            Some(b']') => {
-                                scan.at += 1;
-                                break;
-                            }
-                            _ => return None,
+                        if scan.next_or_end(b']')? {
+                            break;
                         }
                     }
                 }
@@ -314,14 +308,8 @@ fn scan_top(text: &str) -> Option<(Map<String, Value>, RawArrays<'_>)> {
                 let value = serde_json::from_str::<Value>(text.get(start..scan.at)?).ok()?;
                 other.insert(key, value);
             }
-            scan.skip_space();
-            match scan.peek() {
-                Some(b',') => scan.at += 1,
-                Some(b'}') => {
-                    scan.at += 1;
-                    break;
-                }
-                _ => return None,
+            if scan.next_or_end(b'}')? {
+                break;
             }
         }
     }
@@ -571,6 +559,20 @@ impl Scan<'_> {
         }
     }
 
+    /// After a member or an element: `,` (more follow: `false`) or `close` (the end: `true`);
+    /// `None` for anything else.
+    #[inline(always)]
+    fn next_or_end(&mut self, close: u8) -> Option<bool> {
+        self.skip_space();
+        let end = match self.peek()? {
+            b',' => false,
+            b if b == close => true,
+            _ => return None,
+        };
+        self.at += 1;
+        Some(end)
+    }
+
     /// A string at `at` (its opening quote): its content, or `Err` when it has escapes;
     /// `None` when it does not end or has a raw control character.
     #[inline(always)]
@@ -652,14 +654,10 @@ impl Scan<'_> {
                     if !self.value(child) {
                         return false;
                     }
-                    self.skip_space();
-                    match self.peek() {
-                        Some(b',') => self.at += 1,
-                        Some(b'}') => {
-                            self.at += 1;
-                            return true;
-                        }
-                        _ => return false,
+                    match self.next_or_end(b'}') {
+                        Some(true) => return true,
+                        Some(false) => {}
+                        None => return false,
                     }
                 }
             }
@@ -682,14 +680,10 @@ impl Scan<'_> {
                     if !self.value(item) {
                         return false;
                     }
-                    self.skip_space();
-                    match self.peek() {
-                        Some(b',') => self.at += 1,
-                        Some(b']') => {
-                            self.at += 1;
-                            return true;
-                        }
-                        _ => return false,
+                    match self.next_or_end(b']') {
+                        Some(true) => return true,
+                        Some(false) => {}
+                        None => return false,
                     }
                 }
             }

@@ -379,16 +379,16 @@ fn read_object(obj: &Map<String, Value>, raw: &RawArrays, malformed: &std::cell:
         None => findings.push(missing_field("", "as_of")),
     }
 
-    (data.profiles, origins.profiles) = array(obj, raw, &malformed, "profiles", false, &mut findings, &mut origins.unreadable);
-    (data.regions, origins.regions) = array(obj, raw, &malformed, "regions", true, &mut findings, &mut origins.unreadable);
-    (data.municipalities, origins.municipalities) = array(obj, raw, &malformed, "municipalities", true, &mut findings, &mut origins.unreadable);
-    (data.clusters, origins.clusters) = array(obj, raw, &malformed, "clusters", true, &mut findings, &mut origins.unreadable);
-    (data.persons, origins.persons) = array(obj, raw, &malformed, "persons", false, &mut findings, &mut origins.unreadable);
-    (data.seats, origins.seats) = array(obj, raw, &malformed, "seats", false, &mut findings, &mut origins.unreadable);
+    (data.profiles, origins.profiles) = array(obj, raw, malformed, "profiles", false, &mut findings, &mut origins.unreadable);
+    (data.regions, origins.regions) = array(obj, raw, malformed, "regions", true, &mut findings, &mut origins.unreadable);
+    (data.municipalities, origins.municipalities) = array(obj, raw, malformed, "municipalities", true, &mut findings, &mut origins.unreadable);
+    (data.clusters, origins.clusters) = array(obj, raw, malformed, "clusters", true, &mut findings, &mut origins.unreadable);
+    (data.persons, origins.persons) = array(obj, raw, malformed, "persons", false, &mut findings, &mut origins.unreadable);
+    (data.seats, origins.seats) = array(obj, raw, malformed, "seats", false, &mut findings, &mut origins.unreadable);
     (data.standard_populations, origins.standard_populations) =
-        array(obj, raw, &malformed, "standard_populations", false, &mut findings, &mut origins.unreadable);
-    (data.indicators, origins.indicators) = array(obj, raw, &malformed, "indicators", false, &mut findings, &mut origins.unreadable);
-    (data.values, origins.values) = array(obj, raw, &malformed, "values", false, &mut findings, &mut origins.unreadable);
+        array(obj, raw, malformed, "standard_populations", false, &mut findings, &mut origins.unreadable);
+    (data.indicators, origins.indicators) = array(obj, raw, malformed, "indicators", false, &mut findings, &mut origins.unreadable);
+    (data.values, origins.values) = array(obj, raw, malformed, "values", false, &mut findings, &mut origins.unreadable);
 
     ReadOutcome { dataset: data, origins, findings }
 }

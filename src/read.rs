@@ -249,43 +249,18 @@ fn scan_top(text: &str) -> Option<(Map<String, Value>, RawArrays<'_>)> {
     let mut scan = Scan { text, at: 0, shapes: shapes(), depth: 0, fits: true };
     let mut other = Map::new();
     let mut arrays = RawArrays::new();
-    scan.skip_space();
-    if scan.peek() != Some(b'{') {
-        return None;
-    }
-    scan.at += 1;
-    scan.skip_space();
-    if scan.peek() == Some(b'}') {
-        scan.at += 1;
-    } else {
+    if !scan.open(b'{', b'}')? {
         loop {
-            scan.skip_space();
-            if scan.peek() != Some(b'"') {
-                return None;
-            }
-            let key = scan.string()?.ok()?.to_string();
+            let key = scan.key()?.ok()?.to_string();
             // A key met twice: the tree reading keeps the last value but checks both.
             if arrays.contains_key(&key) || other.contains_key(&key) {
                 return None;
             }
-            scan.skip_space();
-            if scan.peek() != Some(b':') {
-                return None;
-            }
-            scan.at += 1;
-            scan.skip_space();
             if ARRAYS.contains(&key.as_str()) {
-                // Not an array: the tree reading says so.
-                if scan.peek() != Some(b'[') {
-                    return None;
-                }
                 let item = schema_node(&[key.clone(), "0".to_string()]).and_then(shape_id);
                 let mut elements = Vec::new();
-                scan.at += 1;
-                scan.skip_space();
-                if scan.peek() == Some(b']') {
-                    scan.at += 1;
-                } else {
+                // Not an array (`None`): the tree reading says so.
+                if !scan.open(b'[', b']')? {
                     loop {
                         scan.skip_space();
                         let start = scan.at;
@@ -546,7 +521,7 @@ struct Scan<'t> {
     fits: bool,
 }
 
-impl Scan<'_> {
+impl<'t> Scan<'t> {
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
@@ -557,6 +532,39 @@ impl Scan<'_> {
         while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
             self.at += 1;
         }
+    }
+
+    /// `bracket` opens an object or array: `true` when `close` follows at once (empty), and
+    /// both are taken; `None` when something else stands there.
+    #[inline(always)]
+    fn open(&mut self, bracket: u8, close: u8) -> Option<bool> {
+        self.skip_space();
+        if self.peek()? != bracket {
+            return None;
+        }
+        self.at += 1;
+        self.skip_space();
+        let empty = self.peek() == Some(close);
+        if empty {
+            self.at += 1;
+        }
+        Some(empty)
+    }
+
+    /// A key and its colon: the key as [`Scan::string`] gives it; `None` when broken.
+    #[inline(always)]
+    fn key(&mut self) -> Option<Result<&'t str, ()>> {
+        self.skip_space();
+        if self.peek()? != b'"' {
+            return None;
+        }
+        let key = self.string()?;
+        self.skip_space();
+        if self.peek()? != b':' {
+            return None;
+        }
+        self.at += 1;
+        Some(key)
     }
 
     /// After a member or an element: `,` (more follow: `false`) or `close` (the end: `true`);
@@ -576,7 +584,7 @@ impl Scan<'_> {
     /// A string at `at` (its opening quote): its content, or `Err` when it has escapes;
     /// `None` when it does not end or has a raw control character.
     #[inline(always)]
-    fn string(&mut self) -> Option<Result<&str, ()>> {
+    fn string(&mut self) -> Option<Result<&'t str, ()>> {
         let bytes = self.text.as_bytes();
         let start = self.at + 1;
         let mut i = start;
@@ -615,22 +623,15 @@ impl Scan<'_> {
         let shape = shape.map(|s| &self.shapes.table[s]);
         match self.peek() {
             Some(b'{') => {
-                self.at += 1;
                 let props = match shape {
                     Some(Shape::Object(props)) => Some(props),
                     _ => None,
                 };
-                self.skip_space();
-                if self.peek() == Some(b'}') {
-                    self.at += 1;
+                if self.open(b'{', b'}') == Some(true) {
                     return true;
                 }
                 loop {
-                    self.skip_space();
-                    if self.peek() != Some(b'"') {
-                        return false;
-                    }
-                    let child = match (self.string(), props) {
+                    let child = match (self.key(), props) {
                         (None, _) => return false,
                         (Some(Ok(key)), Some(props)) => match props.get(key) {
                             Some(&child) => Some(child),
@@ -646,11 +647,6 @@ impl Scan<'_> {
                             None
                         }
                     };
-                    self.skip_space();
-                    if self.peek() != Some(b':') {
-                        return false;
-                    }
-                    self.at += 1;
                     if !self.value(child) {
                         return false;
                     }
@@ -670,10 +666,7 @@ impl Scan<'_> {
                     Some(Shape::Array(items)) => Some(*items),
                     _ => None,
                 };
-                self.at += 1;
-                self.skip_space();
-                if self.peek() == Some(b']') {
-                    self.at += 1;
+                if self.open(b'[', b']') == Some(true) {
                     return true;
                 }
                 loop {

@@ -1225,35 +1225,48 @@ mod chart_view {
         assert!(width(&view) < width(&whole), "{} vs {}", width(&view), width(&whole));
     }
 
-    #[wasm_bindgen_test]
-    async fn large_tree_is_culled() {
+    /// The chart of region R1 of `browser_seats.json` with `extra` more SSU seats (ids
+    /// `<prefix><i>`, no person); `only_extra`: without the SSU seats the file lists.
+    fn r1_with_ssu_seats(extra: usize, prefix: &str, only_extra: bool) -> Chart {
         use sundhedsklynger::model::Dataset;
-        use sundhedsklynger::web::ChartView;
         let mut data: Dataset = serde_json::from_str(include_str!("browser_seats.json")).unwrap();
         let template = data.seats.iter().find(|s| s.body == "R1/ssu").unwrap().clone();
-        data.seats.retain(|s| s.body != "R1/ssu");
-        data.seats.extend((0..100_000).map(|i| {
+        if only_extra {
+            data.seats.retain(|s| s.body != "R1/ssu");
+        }
+        data.seats.extend((0..extra).map(|i| {
             let mut seat = template.clone();
-            seat.id = format!("big{i}");
+            seat.id = format!("{prefix}{i}");
             seat.person = None;
             seat
         }));
         let profile = sundhedsklynger::validate::resolve_profile(&data, &Default::default()).0;
-        let chart = Chart::build(&data, &profile, &["R1"]);
-        assert!(chart.nodes.len() > 100_000);
-        let host = host();
+        Chart::build(&data, &profile, &["R1"])
+    }
+
+    /// The chart view alone on `chart` in `host`, rendered.
+    async fn chart_view_of(host: &Element, chart: &Chart, id: &str, name: &str) -> yew::AppHandle<sundhedsklynger::web::ChartView> {
         let props = sundhedsklynger::web::ChartProps {
             chart: Shared::new(chart.clone()),
             lang: Lang::Da,
-            id: "big".into(),
-            name: "Stort diagram".into(),
+            id: id.to_string().into(),
+            name: name.to_string().into(),
             deep_link: false,
             report: None,
             figures: None,
             on_select: None,
         };
-        let app = yew::Renderer::<ChartView>::with_root_and_props(host.clone(), props).render();
+        let app = yew::Renderer::<sundhedsklynger::web::ChartView>::with_root_and_props(host.clone(), props).render();
         yew::scheduler::flush().await;
+        app
+    }
+
+    #[wasm_bindgen_test]
+    async fn large_tree_is_culled() {
+        let chart = r1_with_ssu_seats(100_000, "big", true);
+        assert!(chart.nodes.len() > 100_000);
+        let host = host();
+        let app = chart_view_of(&host, &chart, "big", "Stort diagram").await;
         click(&one(&host, "button.sk-expand-all")).await;
         let tree = one(&host, "svg[role=\"tree\"]");
         assert_eq!(tree.get_attribute("data-nodes-total"), Some(chart.nodes.len().to_string()));
@@ -1282,19 +1295,8 @@ mod chart_view {
     /// items but the tab stop); a click on a box selects that node and zooms in on it.
     #[wasm_bindgen_test]
     async fn overview_when_zoomed_out_and_crowded() {
-        use sundhedsklynger::model::Dataset;
         use sundhedsklynger::web::chart_draw::{node_at, Placed};
-        use sundhedsklynger::web::ChartView;
-        let mut data: Dataset = serde_json::from_str(include_str!("browser_seats.json")).unwrap();
-        let template = data.seats.iter().find(|s| s.body == "R1/ssu").unwrap().clone();
-        data.seats.extend((0..3_000).map(|i| {
-            let mut seat = template.clone();
-            seat.id = format!("many{i}");
-            seat.person = None;
-            seat
-        }));
-        let profile = sundhedsklynger::validate::resolve_profile(&data, &Default::default()).0;
-        let chart = Chart::build(&data, &profile, &["R1"]);
+        let chart = r1_with_ssu_seats(3_000, "many", false);
         let host = host();
         // A wide drawing (the widget's stylesheet is not adopted here): at 5 % its culling
         // window holds ~350 seats of the row.
@@ -1302,18 +1304,7 @@ mod chart_view {
         let style = document().create_element("style").unwrap();
         style.set_text_content(Some("#sk-overview-test .sk-chart-svg { display: block; width: 2000px; height: 600px; }"));
         document().head().unwrap().append_child(&style).unwrap();
-        let props = sundhedsklynger::web::ChartProps {
-            chart: Shared::new(chart.clone()),
-            lang: Lang::Da,
-            id: "ov".into(),
-            name: "Oversigt".into(),
-            deep_link: false,
-            report: None,
-            figures: None,
-            on_select: None,
-        };
-        let app = yew::Renderer::<ChartView>::with_root_and_props(host.clone(), props).render();
-        yew::scheduler::flush().await;
+        let app = chart_view_of(&host, &chart, "ov", "Oversigt").await;
         let tree = || one(&host, "svg[role=\"tree\"]");
         let hint = || text(&one(&host, ".sk-overview-hint[role=\"status\"]"));
         assert_eq!(tree().get_attribute("data-overview"), None);

@@ -4,24 +4,8 @@
 //! (the `tests` module at its end) as well as the checks below.
 #![allow(dead_code)]
 
-mod chart {
-    pub use sundhedsklynger::chart::*;
-}
-mod labels {
-    pub use sundhedsklynger::labels::*;
-}
-mod layout {
-    pub use sundhedsklynger::layout::*;
-}
-mod model {
-    pub use sundhedsklynger::model::*;
-}
-mod text {
-    pub use sundhedsklynger::text::*;
-}
-mod profile {
-    pub use sundhedsklynger::profile::*;
-}
+// `crate::chart`, `crate::labels`, … in the included file resolve to the library's modules.
+pub use sundhedsklynger::{chart, labels, layout, model, profile, text};
 pub use sundhedsklynger::default_data;
 #[path = "../src/web/chart_draw.rs"]
 mod chart_draw;

@@ -1012,7 +1012,7 @@ fn serde_error_at(
     let mut segments = path_at(text, e.column());
     if (not_enum || msg.starts_with("invalid type: sequence"))
         && e.column() > 0
-        && text.as_bytes()[e.column() - 1] == b'['
+        && text.as_bytes().get(e.column() - 1) == Some(&b'[')
     {
         let array = path_at(text, e.column() - 1);
         let taken = match shape {
@@ -1030,7 +1030,7 @@ fn serde_error_at(
         // The tree reading named what it found, and refused a map of more than one key
         // before looking at the first.
         match value.pointer(&pointer(&segments)) {
-            Some(Value::Object(o)) if o.len() != 1 => msg = not_an_enum(&Value::Object(Map::new())),
+            Some(found @ Value::Object(o)) if o.len() != 1 => msg = not_an_enum(found),
             Some(found) if not_enum => msg = not_an_enum(found),
             _ => {}
         }

@@ -1267,7 +1267,8 @@ pub(crate) fn clip(s: &str) -> String {
     }
 }
 
-#[cfg(test)]
+// Native only: serde_path_to_error is a dev-dependency of the native tests.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

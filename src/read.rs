@@ -426,7 +426,6 @@ fn element<T: DeserializeOwned>(value: &Value, base: impl Fn() -> String, shape:
 /// not a known variant, a number out of range, an object without a required field).
 fn path_at(text: &str, stop: usize) -> Vec<String> {
     let mut walk = PathWalk {
-        bytes: text.as_bytes(),
         text,
         stop,
         at: 0,
@@ -440,7 +439,6 @@ fn path_at(text: &str, stop: usize) -> Vec<String> {
 /// The walk of [`path_at`]: `path` is where it is, `found` the innermost value so far that
 /// holds `stop`.
 struct PathWalk<'t> {
-    bytes: &'t [u8],
     text: &'t str,
     stop: usize,
     at: usize,
@@ -449,12 +447,16 @@ struct PathWalk<'t> {
 }
 
 impl PathWalk<'_> {
+    fn byte(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
     fn value(&mut self) {
         let start = self.at;
-        match self.bytes.get(self.at) {
+        match self.byte() {
             Some(b'{') => {
                 self.at += 1;
-                while self.bytes.get(self.at) == Some(&b'"') {
+                while self.byte() == Some(b'"') {
                     let key_start = self.at;
                     self.string();
                     let key = serde_json::from_str::<String>(&self.text[key_start..self.at])
@@ -469,7 +471,7 @@ impl PathWalk<'_> {
             Some(b'[') => {
                 self.at += 1;
                 let mut index = 0usize;
-                while !matches!(self.bytes.get(self.at), Some(b']') | None) {
+                while !matches!(self.byte(), Some(b']') | None) {
                     self.path.push(index.to_string());
                     self.member();
                     self.path.pop();
@@ -479,7 +481,7 @@ impl PathWalk<'_> {
             }
             Some(b'"') => self.string(),
             Some(_) => {
-                while !matches!(self.bytes.get(self.at), None | Some(b',' | b'}' | b']')) {
+                while !matches!(self.byte(), None | Some(b',' | b'}' | b']')) {
                     self.at += 1;
                 }
             }
@@ -494,7 +496,7 @@ impl PathWalk<'_> {
     /// A member's or an element's value, and the comma after it.
     fn member(&mut self) {
         self.value();
-        if self.bytes.get(self.at) == Some(&b',') {
+        if self.byte() == Some(b',') {
             self.at += 1;
         }
     }
@@ -502,7 +504,7 @@ impl PathWalk<'_> {
     /// A string from its opening quote to after its closing one.
     fn string(&mut self) {
         self.at += 1;
-        while let Some(&b) = self.bytes.get(self.at) {
+        while let Some(b) = self.byte() {
             self.at += if b == b'\\' { 2 } else { 1 };
             if b == b'"' {
                 break;

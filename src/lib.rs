@@ -13,19 +13,13 @@
 //! assert_eq!(report.dataset.clusters.len(), 22);
 //! ```
 
+pub mod bodies;
 pub mod chart;
-pub mod compose;
+pub mod figures;
 pub mod finding;
-pub mod indicators;
-pub mod keyfigures;
-pub mod labels;
-pub mod layout;
 pub mod model;
-pub mod profile;
 pub mod read;
-pub mod stats;
-pub mod text;
-pub mod validate;
+pub mod rules;
 
 /// Hash maps and sets keyed by ids and codes from the data. std's SipHash was a sixth of
 /// the time it took to read, check and chart 10,000 seats; foldhash (what hashbrown uses)
@@ -36,7 +30,7 @@ pub mod hash {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub mod api;
+pub mod js;
 #[cfg(all(target_arch = "wasm32", feature = "view"))]
 pub mod web;
 
@@ -45,8 +39,8 @@ use std::sync::OnceLock;
 pub use finding::{Code, Finding, Severity};
 pub use model::Dataset;
 pub use read::{Origins, ReadOutcome};
-pub use text::{Lang, Text};
-pub use validate::Options;
+pub use model::text::{Lang, Text};
+pub use rules::Options;
 
 /// The embedded default data: all regions, clusters and municipalities, with sources.
 pub const DEFAULT_DATA_JSON: &str = include_str!("../www/data/default.json");
@@ -78,7 +72,7 @@ pub fn check(text: &str, options: &Options) -> Report {
     // A document that is not a data set at all gives nothing to validate.
     let readable = !findings.iter().any(|f| matches!(f.code, Code::JsonSyntax | Code::JsonNotObject | Code::InputTooLarge));
     if readable {
-        findings.extend(validate::validate(&dataset, &origins, options));
+        findings.extend(rules::validate(&dataset, &origins, options));
         findings.sort_by_key(|f| f.severity);
     }
     Report { dataset, origins, findings }

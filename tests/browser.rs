@@ -6,7 +6,7 @@
 //! cargo test --target wasm32-unknown-unknown --test browser
 #![cfg(all(target_arch = "wasm32", feature = "view"))]
 
-use sundhedsklynger::web::{mount, WidgetHandle};
+use sundhedsklynger::js::mount::{mount, WidgetHandle};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlSelectElement};
@@ -488,7 +488,7 @@ fn reducer_keeps_what_it_can_and_skips_no_ops() {
 
 mod key_figures {
     use super::*;
-    use sundhedsklynger::keyfigures::{key_figures, AreaLevel, FigureStatus, KeyFigureOptions, KeyFigures};
+    use sundhedsklynger::figures::key_figures::{key_figures, AreaLevel, FigureStatus, KeyFigureOptions, KeyFigures};
     use sundhedsklynger::Options;
 
     const DEMO: &str = include_str!("../www/data/demo.json");
@@ -496,7 +496,7 @@ mod key_figures {
     /// The key figures of the demo data, computed by the core as the widget does.
     fn demo_figures(options: &KeyFigureOptions) -> (sundhedsklynger::Dataset, KeyFigures) {
         let report = sundhedsklynger::check(DEMO, &Options::default());
-        let (profile, _) = sundhedsklynger::validate::resolve_profile(&report.dataset, &Options::default());
+        let (profile, _) = sundhedsklynger::rules::resolve_profile(&report.dataset, &Options::default());
         let figures = key_figures(&report.dataset, &profile, options);
         (report.dataset, figures)
     }
@@ -724,8 +724,8 @@ mod key_figures {
     #[wasm_bindgen_test]
     async fn governance_figures_with_the_default_data() {
         let report = sundhedsklynger::check(sundhedsklynger::DEFAULT_DATA_JSON, &Options::default());
-        let (profile, _) = sundhedsklynger::validate::resolve_profile(&report.dataset, &Options::default());
-        let gov = sundhedsklynger::keyfigures::governance(&report.dataset, &profile);
+        let (profile, _) = sundhedsklynger::rules::resolve_profile(&report.dataset, &Options::default());
+        let gov = sundhedsklynger::figures::key_figures::governance(&report.dataset, &profile);
         let body = gov.bodies.iter().find(|b| b.id == "RM-HORSENS/political").unwrap();
         assert_eq!((body.by_sector.region, body.by_sector.municipality, body.by_sector.general_practice), (2, 4, 1));
 
@@ -1133,7 +1133,7 @@ mod chart_view {
         let _handle = mounted(&host, with_seats_options()).await;
         let widget = one(&host, ".sk-widget");
         let report = sundhedsklynger::check(include_str!("browser_seats.json"), &Default::default());
-        let profile = sundhedsklynger::validate::resolve_profile(&report.dataset, &Default::default()).0;
+        let profile = sundhedsklynger::rules::resolve_profile(&report.dataset, &Default::default()).0;
         let chart = Chart::build(&report.dataset, &profile, &["R1"]);
         let seats = chart.person_seats["p-alfa"].clone();
         assert_eq!(seats.len(), 2);
@@ -1240,7 +1240,7 @@ mod chart_view {
             seat.person = None;
             seat
         }));
-        let profile = sundhedsklynger::validate::resolve_profile(&data, &Default::default()).0;
+        let profile = sundhedsklynger::rules::resolve_profile(&data, &Default::default()).0;
         Chart::build(&data, &profile, &["R1"])
     }
 
@@ -1295,7 +1295,7 @@ mod chart_view {
     /// items but the tab stop); a click on a box selects that node and zooms in on it.
     #[wasm_bindgen_test]
     async fn overview_when_zoomed_out_and_crowded() {
-        use sundhedsklynger::web::chart_draw::{node_at, Placed};
+        use sundhedsklynger::chart::draw::{node_at, Placed};
         let chart = r1_with_ssu_seats(3_000, "many", false);
         let host = host();
         // A wide drawing (the widget's stylesheet is not adopted here): at 5 % its culling
@@ -1346,7 +1346,7 @@ mod chart_view {
             .expect("a seat box on screen");
         let mut view = chart.initial_state();
         sundhedsklynger::chart::set_all(&chart, &mut view, true);
-        let expected = node_at(&Placed::new(&chart, &view, sundhedsklynger::layout::Orientation::TopDown), world.0, world.1).expect("a node there");
+        let expected = node_at(&Placed::new(&chart, &view, sundhedsklynger::chart::layout::Orientation::TopDown), world.0, world.1).expect("a node there");
         let init = web_sys::MouseEventInit::new();
         init.set_bubbles(true);
         init.set_client_x(screen.0.round() as i32);

@@ -4,10 +4,10 @@ mod common;
 
 use sundhedsklynger::chart::{navigate, set_all, Chart, NodeKind, TreeKey};
 use sundhedsklynger::model::{BodyKind, Sector};
-use sundhedsklynger::profile::builtin_profiles;
+use sundhedsklynger::model::profile::builtin_profiles;
 use sundhedsklynger::{check, default_data, Lang, Options};
 
-fn law() -> &'static sundhedsklynger::profile::RuleProfile {
+fn law() -> &'static sundhedsklynger::model::profile::RuleProfile {
     builtin_profiles().iter().find(|p| p.id == "sundhedsloven-2022").unwrap()
 }
 

@@ -2,17 +2,17 @@
 
 mod common;
 
-use sundhedsklynger::compose::{body, region_bodies};
-use sundhedsklynger::labels::seat_label;
+use sundhedsklynger::bodies::{body, region_bodies};
+use sundhedsklynger::bodies::labels::seat_label;
 use sundhedsklynger::model::{BodyId, BodyKind, Role, Sector};
-use sundhedsklynger::profile::builtin_profiles;
+use sundhedsklynger::model::profile::builtin_profiles;
 use sundhedsklynger::{check, default_data, Options};
 
-fn profile(id: &str) -> &'static sundhedsklynger::profile::RuleProfile {
+fn profile(id: &str) -> &'static sundhedsklynger::model::profile::RuleProfile {
     builtin_profiles().iter().find(|p| p.id == id).unwrap()
 }
 
-fn roles(b: &sundhedsklynger::compose::Body) -> Vec<Role> {
+fn roles(b: &sundhedsklynger::bodies::Body) -> Vec<Role> {
     b.seats.iter().map(|s| s.role).collect()
 }
 

@@ -6,12 +6,12 @@ mod common;
 use common::*;
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use sundhedsklynger::keyfigures::{governance, indicator_figures, key_figures, slope_index, AreaLevel, FigureStatus, KeyFigureOptions};
-use sundhedsklynger::profile::builtin_profiles;
-use sundhedsklynger::stats::{crude_rate, direct_standardised_rate, proportion, BandCount, ProportionMethod};
+use sundhedsklynger::figures::key_figures::{governance, indicator_figures, key_figures, slope_index, AreaLevel, FigureStatus, KeyFigureOptions};
+use sundhedsklynger::model::profile::builtin_profiles;
+use sundhedsklynger::figures::stats::{crude_rate, direct_standardised_rate, proportion, BandCount, ProportionMethod};
 use sundhedsklynger::{check, Options, Severity};
 
-fn law() -> &'static sundhedsklynger::profile::RuleProfile {
+fn law() -> &'static sundhedsklynger::model::profile::RuleProfile {
     builtin_profiles().iter().find(|p| p.id == "sundhedsloven-2022").unwrap()
 }
 
@@ -35,13 +35,13 @@ fn with_indicator() -> Value {
     v
 }
 
-fn figures(v: &Value, options: &KeyFigureOptions) -> sundhedsklynger::keyfigures::IndicatorFigures {
+fn figures(v: &Value, options: &KeyFigureOptions) -> sundhedsklynger::figures::key_figures::IndicatorFigures {
     let r = check(&v.to_string(), &Options::default());
     assert!(!r.has_errors(), "{:#?}", summary(&r.findings));
     indicator_figures(&r.dataset, &r.dataset.indicators[0], options)
 }
 
-fn find<'a>(f: &'a sundhedsklynger::keyfigures::IndicatorFigures, level: AreaLevel, area: &str, period: &str) -> &'a sundhedsklynger::keyfigures::Figure {
+fn find<'a>(f: &'a sundhedsklynger::figures::key_figures::IndicatorFigures, level: AreaLevel, area: &str, period: &str) -> &'a sundhedsklynger::figures::key_figures::Figure {
     f.figures.iter().find(|x| x.level == level && x.area == area && x.period == period).unwrap()
 }
 

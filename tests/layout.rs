@@ -3,7 +3,7 @@
 //! symmetry, identical subtrees drawn identically, orientation, forests, compact mode.
 
 use proptest::prelude::*;
-use sundhedsklynger::layout::{layout, Layout, LayoutOptions, Orientation};
+use sundhedsklynger::chart::layout::{layout, Layout, LayoutOptions, Orientation};
 
 /// A random forest: node i's parent is an earlier node or none (a root).
 fn arb_forest(max: usize) -> impl Strategy<Value = (Vec<Option<usize>>, Vec<f64>, Vec<f64>)> {
@@ -173,7 +173,7 @@ fn deep_and_wide_trees_of_100_000_nodes() {
 }
 
 // Small fixed cases.
-use sundhedsklynger::layout::LayoutError;
+use sundhedsklynger::chart::layout::LayoutError;
 
 #[test]
 fn a_parent_over_two_children() {

@@ -23,8 +23,8 @@ fn readme_indicator_snippet_fits_the_example() {
     }
     let report = sundhedsklynger::check(&data.to_string(), &Default::default());
     assert!(report.findings.is_empty(), "{:#?}", report.findings);
-    let profile = sundhedsklynger::validate::resolve_profile(&report.dataset, &Default::default()).0;
-    let kf = sundhedsklynger::keyfigures::key_figures(&report.dataset, &profile, &Default::default());
+    let profile = sundhedsklynger::rules::resolve_profile(&report.dataset, &Default::default()).0;
+    let kf = sundhedsklynger::figures::key_figures::key_figures(&report.dataset, &profile, &Default::default());
     let thisted = kf.indicators[0].figures.iter().find(|f| f.area == "787").unwrap();
     assert!(thisted.value.is_some());
 }

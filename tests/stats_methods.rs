@@ -2,9 +2,9 @@
 //! The methods against the worked numbers in key-figures.md, and their properties.
 
 use proptest::prelude::*;
-use sundhedsklynger::stats::standard::builtin_standards;
-use sundhedsklynger::stats::{
-    byar, clopper_pearson, crude_rate, direct_standardised_rate, proportion, wilson, z_for_level, AgeBand, BandCount,
+use sundhedsklynger::model::standard::{builtin_standards, AgeBand};
+use sundhedsklynger::figures::stats::{
+    byar, clopper_pearson, crude_rate, direct_standardised_rate, proportion, wilson, z_for_level, BandCount,
     ProportionMethod, StatsError,
 };
 

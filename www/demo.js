@@ -10,7 +10,7 @@
 // and the page runs under a strict Content-Security-Policy (no inline script or style).
 import init, { defaultData, mount, validate } from './pkg/index.js';
 
-/** The core refuses larger input (src/read.rs MAX_INPUT_BYTES). */
+/** The core refuses larger input (src/read/limits.rs MAX_INPUT_BYTES). */
 const MAX_BYTES = 20 * 1024 * 1024;
 
 const TEXT = {

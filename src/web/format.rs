@@ -11,7 +11,7 @@ use js_sys::Intl::{Collator, NumberFormat, NumberFormatOptions, NumberFormatStyl
 use js_sys::{Array, Function, Object};
 use wasm_bindgen::JsValue;
 
-use crate::text::Lang;
+use crate::model::text::Lang;
 
 /// How a number is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

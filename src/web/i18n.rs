@@ -1,10 +1,10 @@
 //! Every string of the user interface, Danish first. Names of bodies, roles, sectors
-//! and statuses come from the core (`crate::labels`); this table holds the rest.
+//! and statuses come from the core (`crate::bodies::labels`); this table holds the rest.
 
 use crate::finding::Severity;
-use crate::labels;
+use crate::bodies::labels;
 use crate::model::{Share, Status};
-use crate::text::Lang;
+use crate::model::text::Lang;
 
 /// A fixed UI string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -323,7 +323,7 @@ pub fn seat_count(count: usize, lang: Lang) -> String {
 pub fn date(iso: &str, lang: Lang) -> String {
     const DA: [&str; 12] = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
     const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    if !crate::validate::is_date(iso) {
+    if !crate::rules::is_date(iso) {
         return iso.to_string();
     }
     let (year, month, day) = (&iso[0..4], iso[5..7].parse::<usize>().unwrap_or(1), iso[8..10].parse::<u32>().unwrap_or(1));
@@ -452,8 +452,8 @@ pub fn standardised(standard: Option<&str>, lang: Lang) -> String {
 }
 
 /// "Ikke standardiseret (rå rate)" and the like.
-pub fn crude(kind: crate::indicators::IndicatorKind, lang: Lang) -> &'static str {
-    use crate::indicators::IndicatorKind;
+pub fn crude(kind: crate::model::indicator::IndicatorKind, lang: Lang) -> &'static str {
+    use crate::model::indicator::IndicatorKind;
     match (lang, kind) {
         (Lang::Da, IndicatorKind::Rate) => "Rå rate, ikke standardiseret",
         (Lang::Da, IndicatorKind::Proportion) => "Andel, ikke standardiseret",

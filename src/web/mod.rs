@@ -2,21 +2,18 @@
 //! validation findings, in Danish and English.
 //!
 //! Architecture as in Yew's `function_todomvc`: [`state`] holds the widget's state and
-//! its reducer; `components` are thin views of it; [`mount`] is the JavaScript entry.
-//! All logic about the data lives in the pure core (`compose`, `labels`, `validate`).
+//! its reducer; `components` are thin views of it; `crate::js::mount` is the JavaScript
+//! entry. All logic about the data lives in the pure core (`bodies`, `rules`, `chart`, …).
 
-pub mod chart_draw;
-mod components;
+pub(crate) mod components;
 mod export;
 mod format;
 mod i18n;
-pub mod mount;
 pub mod state;
-mod style;
+pub(crate) mod style;
 
 pub use components::app::{App, AppProps};
 pub use components::chart::{ChartProps, ChartView};
-pub use mount::{mount, WidgetHandle};
 
 /// The text of the last SVG or PNG export made with the chart's buttons (for tests and
 /// hosts that want the file's text rather than a download).

@@ -11,17 +11,17 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::chart::{self as tree, Chart, TreeKey, ViewState};
-use crate::compose::{self, RegionBodies};
-use crate::layout::Orientation;
+use crate::bodies::{self, RegionBodies};
+use crate::chart::layout::Orientation;
 use crate::model::Sector;
-use crate::web::chart_draw::{self, Placed};
+use crate::chart::draw::{self as chart_draw, Placed};
 use crate::finding::{Finding, Severity};
-use crate::keyfigures::{self, AreaLevel, Figure, IndicatorFigures, KeyFigureOptions, KeyFigures};
+use crate::figures::key_figures::{self, AreaLevel, Figure, IndicatorFigures, KeyFigureOptions, KeyFigures};
 use crate::model::{BodyId, BodyKind, Dataset};
-use crate::profile::RuleProfile;
+use crate::model::profile::RuleProfile;
 use crate::read::Origins;
-use crate::text::Lang;
-use crate::validate::{self, Options};
+use crate::model::text::Lang;
+use crate::rules::{self, Options};
 use crate::Report;
 
 /// An immutable value shared between state and components, compared by identity so
@@ -168,7 +168,7 @@ pub struct Figures {
 
 impl Figures {
     pub fn new(all: KeyFigures) -> Figures {
-        let index = all.indicators.iter().map(keyfigures::index).collect();
+        let index = all.indicators.iter().map(key_figures::index).collect();
         let periods: BTreeSet<&String> = all.indicators.iter().flat_map(|i| &i.periods).collect();
         let periods = periods.into_iter().cloned().collect();
         Figures { all, index, periods }
@@ -276,7 +276,7 @@ impl State {
         };
         self.bodies = region
             .as_deref()
-            .map(|id| Shared::new(compose::region_bodies(&self.report.dataset, id, &self.profile)));
+            .map(|id| Shared::new(bodies::region_bodies(&self.report.dataset, id, &self.profile)));
         let stale = match (&self.chart, &region) {
             (Some(chart), Some(id)) => self.region.as_ref() != Some(id) || chart.roots.first().map(|&r| chart.nodes[r].id.as_str()) != Some(id.as_str()),
             (None, None) => false,
@@ -388,13 +388,13 @@ fn load(data: &DataInput, profile: &Option<String>) -> (Shared<Report>, Shared<R
         },
     };
     // The finding about an unknown profile is already in the report.
-    let (rule_profile, _) = validate::resolve_profile(&report.dataset, &options);
+    let (rule_profile, _) = rules::resolve_profile(&report.dataset, &options);
     (Shared::new(report), Shared::new(rule_profile))
 }
 
 /// The key figures of a checked data set.
 fn compute(report: &Report, profile: &RuleProfile, options: &KeyFigureOptions) -> Shared<Figures> {
-    Shared::new(Figures::new(keyfigures::key_figures(&report.dataset, profile, options)))
+    Shared::new(Figures::new(key_figures::key_figures(&report.dataset, profile, options)))
 }
 
 /// The region a finding is about, where its path points into a region, municipality,

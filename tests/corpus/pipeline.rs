@@ -5,9 +5,9 @@
 //! (fuzz/fuzz_targets/*.rs include this file).
 
 use sundhedsklynger::chart::{navigate, set_all, Chart, TreeKey};
-use sundhedsklynger::keyfigures::{key_figures, KeyFigureOptions, KeyFigures};
-use sundhedsklynger::layout::{layout, LayoutOptions, Orientation};
-use sundhedsklynger::validate::resolve_profile;
+use sundhedsklynger::figures::key_figures::{key_figures, KeyFigureOptions, KeyFigures};
+use sundhedsklynger::chart::layout::{layout, LayoutOptions, Orientation};
+use sundhedsklynger::rules::resolve_profile;
 use sundhedsklynger::{check, Lang, Options, Report};
 
 /// What one run produced, for the assertions.
@@ -23,7 +23,7 @@ pub struct Outcome {
     pub laid_out: usize,
 }
 
-/// Box height of a node kind, as `src/web/chart_draw.rs` gives it (the widget module is
+/// Box height of a node kind, as `src/chart/draw.rs` gives it (the widget module is
 /// wasm-only, so the sizes are repeated here; the layout only needs finite sizes ≥ 0).
 fn node_height(kind: sundhedsklynger::chart::NodeKind) -> f64 {
     use sundhedsklynger::chart::NodeKind;

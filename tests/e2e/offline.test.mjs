@@ -31,7 +31,7 @@ after(async () => {
 const DEMO_TEXT = readFileSync(join(ROOT, 'www/data/demo.json'), 'utf8');
 const SCHEMA = JSON.parse(readFileSync(join(ROOT, 'schema/sundhedsklynger.schema.json'), 'utf8'));
 const WIDGET_CSS = readFileSync(join(ROOT, 'src/web/widget.css'), 'utf8');
-const MAX_BYTES = 20 * 1024 * 1024; // src/read.rs MAX_INPUT_BYTES
+const MAX_BYTES = 20 * 1024 * 1024; // src/read/limits.rs MAX_INPUT_BYTES
 
 /**
  * Open the demo at `query` on the CSP server in a fresh context, with every request routed

@@ -3,9 +3,9 @@
 use yew::prelude::*;
 
 use super::seat::SeatView;
-use crate::compose::Body;
-use crate::labels::body_kind_name;
-use crate::text::Lang;
+use crate::bodies::Body;
+use crate::bodies::labels::body_kind_name;
+use crate::model::text::Lang;
 use crate::web::i18n::{self, tr, Key};
 use crate::web::state::Shared;
 use crate::Report;

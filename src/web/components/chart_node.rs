@@ -5,10 +5,10 @@
 use yew::prelude::*;
 
 use crate::chart::{Chart, NodeKind, ViewState};
-use crate::layout::Orientation;
+use crate::chart::layout::Orientation;
 use crate::model::Status;
-use crate::text::Lang;
-use crate::web::chart_draw::{kind_class, node_text, sector_class, sector_shape, Placed, HIDDEN, LINE, NODE_WIDTH, PAD};
+use crate::model::text::Lang;
+use crate::chart::draw::{kind_class, node_text, sector_class, sector_shape, Placed, HIDDEN, LINE, NODE_WIDTH, PAD};
 
 /// Everything a node needs to draw itself.
 pub struct NodeContext<'a> {

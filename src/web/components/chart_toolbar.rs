@@ -7,11 +7,11 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart::{export_whole, LAST_EXPORT};
-use crate::labels::sector_name;
-use crate::layout::Orientation;
+use crate::bodies::labels::sector_name;
+use crate::chart::layout::Orientation;
 use crate::model::Sector;
-use crate::text::Lang;
-use crate::web::chart_draw::{self, sector_class, sector_shape};
+use crate::model::text::Lang;
+use crate::chart::draw::{self as chart_draw, sector_class, sector_shape};
 use crate::web::export;
 use crate::web::i18n::{self, tr, Key};
 use crate::web::state::{ChartAction, ChartState};

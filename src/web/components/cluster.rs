@@ -5,10 +5,10 @@ use yew::prelude::*;
 
 use super::body::BodyView;
 use super::sources::Sources;
-use crate::compose::ClusterBodies;
-use crate::labels::{municipality_name, status_name};
+use crate::bodies::ClusterBodies;
+use crate::bodies::labels::{municipality_name, status_name};
 use crate::model::Status;
-use crate::text::Lang;
+use crate::model::text::Lang;
 use crate::web::i18n::{self, tr, Key};
 use crate::web::state::Shared;
 use crate::Report;

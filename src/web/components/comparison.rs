@@ -9,8 +9,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::figure_panel::{area_name, synthetic_label, value_text};
-use crate::keyfigures::{AreaLevel, Figure, FigureStatus, NATION};
-use crate::text::Lang;
+use crate::figures::key_figures::{AreaLevel, Figure, FigureStatus, NATION};
+use crate::model::text::Lang;
 use crate::web::format;
 use crate::web::i18n::{self, tr, Key};
 

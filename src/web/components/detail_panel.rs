@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::sources::Sources;
 use crate::chart::{Chart, NodeKind};
-use crate::labels::{body_kind_name, municipality_name, sector_name, status_name};
-use crate::text::Lang;
+use crate::bodies::labels::{body_kind_name, municipality_name, sector_name, status_name};
+use crate::model::text::Lang;
 use crate::web::i18n::{tr, Key};
 use crate::web::state::Shared;
 use crate::Report;

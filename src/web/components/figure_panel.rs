@@ -5,10 +5,10 @@
 
 use yew::prelude::*;
 
-use crate::keyfigures::{AreaLevel, Figure, FigureStatus, IndicatorFigures, KeyFigureOptions, NATION};
+use crate::figures::key_figures::{AreaLevel, Figure, FigureStatus, IndicatorFigures, KeyFigureOptions, NATION};
 use crate::model::Dataset;
-use crate::text::Lang;
-use crate::validate::is_web_url;
+use crate::model::text::Lang;
+use crate::rules::is_web_url;
 use crate::web::format;
 use crate::web::i18n::{self, tr, Key};
 use crate::web::state::{Figures, Shared};
@@ -171,7 +171,7 @@ fn figure_item(props: &Item) -> Html {
         Some(FigureStatus::Invalid) => "invalid",
         Some(FigureStatus::NoData) | None => "no-data",
     };
-    let compare = |c: &crate::keyfigures::Comparison| {
+    let compare = |c: &crate::figures::key_figures::Comparison| {
         i18n::comparison(c.significant, c.difference, &area_name(data, &c.area, lang), &format::figure(c.value, lang), lang)
     };
     let method = if ind.standardised { i18n::standardised(ind.standard_population.as_deref(), lang) } else { i18n::crude(ind.kind, lang).to_string() };

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::labels::severity_name;
-use crate::text::Lang;
+use crate::bodies::labels::severity_name;
+use crate::model::text::Lang;
 use crate::web::i18n::{self, tr, Key};
 use crate::web::state::{finding_groups, Shared};
 use crate::Report;

@@ -5,10 +5,10 @@
 
 use yew::prelude::*;
 
-use crate::keyfigures::{Governance, SectorCounts};
-use crate::labels::sector_name;
+use crate::figures::key_figures::{Governance, SectorCounts};
+use crate::bodies::labels::sector_name;
 use crate::model::{Dataset, Sector};
-use crate::text::Lang;
+use crate::model::text::Lang;
 use crate::web::format;
 use crate::web::i18n::{self, tr, Key};
 use crate::web::state::{Figures, Shared};

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::text::Lang;
+use crate::model::text::Lang;
 use crate::web::i18n::{tr, Key};
 
 #[derive(Clone, PartialEq, Properties)]

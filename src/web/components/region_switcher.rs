@@ -3,7 +3,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::text::Lang;
+use crate::model::text::Lang;
 use crate::web::i18n::{tr, Key};
 use crate::web::state::Shared;
 use crate::Report;

@@ -3,11 +3,11 @@
 use yew::prelude::*;
 
 use super::sources::Sources;
-use crate::compose::BodySeat;
-use crate::labels::{sector_name, seat_label, status_name};
+use crate::bodies::BodySeat;
+use crate::bodies::labels::{sector_name, seat_label, status_name};
 use crate::model::Status;
-use crate::text::Lang;
-use crate::web::chart_draw::sector_class;
+use crate::model::text::Lang;
+use crate::chart::draw::sector_class;
 use crate::web::i18n::{tr, Key};
 use crate::web::state::Shared;
 use crate::Report;

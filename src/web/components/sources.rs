@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::text::Lang;
-use crate::validate::is_web_url;
+use crate::model::text::Lang;
+use crate::rules::is_web_url;
 use crate::web::i18n::{tr, Key};
 
 #[derive(Clone, PartialEq, Properties)]

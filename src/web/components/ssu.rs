@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use super::body::BodyView;
-use crate::compose::Body;
-use crate::text::Lang;
+use crate::bodies::Body;
+use crate::model::text::Lang;
 use crate::web::state::Shared;
 use crate::Report;
 

@@ -13,14 +13,14 @@ use crate::hash::HashMap;
 
 use serde::Serialize;
 
-use crate::compose::region_bodies;
-use crate::indicators::{find_standard, Indicator, IndicatorKind, Standardisation};
-use crate::labels::body_name;
+use crate::bodies::region_bodies;
+use crate::model::indicator::{Indicator, IndicatorKind, Standardisation};
+use crate::bodies::labels::body_name;
 use crate::model::{BodyKind, Dataset, Sector, Share};
-use crate::profile::RuleProfile;
-use crate::stats::ci::Interval;
-use crate::stats::rate::{crude_rate, direct_standardised_rate, proportion, BandCount, Estimate, ProportionMethod, StatsError};
-use crate::text::Text;
+use crate::model::profile::RuleProfile;
+use crate::figures::stats::ci::Interval;
+use crate::figures::stats::rate::{crude_rate, direct_standardised_rate, proportion, BandCount, Estimate, ProportionMethod, StatsError};
+use crate::model::text::Text;
 
 /// The 2022 start-up funds: 80 mio. kr., half from the municipalities and half from the
 /// regions, each half divided among the clusters by population (seeds; kl.dk).
@@ -456,7 +456,7 @@ pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFig
     let n_bands = indicator.age_bands.len();
     let weights: Option<Vec<f64>> = match indicator.standardisation {
         Standardisation::None => None,
-        Standardisation::Direct => indicator.standard_population.as_deref().and_then(|id| find_standard(data, id)).and_then(|std| {
+        Standardisation::Direct => indicator.standard_population.as_deref().and_then(|id| data.standard_population(id)).and_then(|std| {
             indicator.bands().iter().map(|b| b.as_ref().and_then(|b| std.weight_for(b))).collect::<Option<Vec<f64>>>()
         }),
     };

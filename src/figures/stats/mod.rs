@@ -6,8 +6,6 @@
 
 pub mod ci;
 pub mod rate;
-pub mod standard;
 
 pub use ci::{byar, clopper_pearson, wilson, z_for_level, Interval};
 pub use rate::{crude_rate, direct_standardised_rate, proportion, BandCount, Estimate, ProportionMethod, StatsError};
-pub use standard::{AgeBand, StandardPopulation};

@@ -2,9 +2,11 @@
 //! lists no seats for, the seats its rule profile requires — so every body shows its
 //! full composition, by role where no person is known.
 
+pub mod labels;
+
 use crate::model::{BodyId, BodyKind, Dataset, Office, Role, Seat, Sector, Status};
-use crate::profile::{RuleProfile, Scope, SeatGroup};
-use crate::text::Text;
+use crate::model::profile::{RuleProfile, Scope, SeatGroup};
+use crate::model::text::Text;
 
 /// A body with its seats.
 #[derive(Clone, Debug, PartialEq)]

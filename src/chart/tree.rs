@@ -8,11 +8,11 @@
 
 use crate::hash::HashMap;
 
-use crate::compose::{region_bodies, Body, RegionBodies};
-use crate::labels::{body_kind_name, municipality_name, seat_label_with, status_name};
+use crate::bodies::{region_bodies, Body, RegionBodies};
+use crate::bodies::labels::{body_kind_name, municipality_name, seat_label_with, status_name};
 use crate::model::{BodyKind, Dataset, Sector, Status};
-use crate::profile::RuleProfile;
-use crate::text::{Lang, Text};
+use crate::model::profile::RuleProfile;
+use crate::model::text::{Lang, Text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NodeKind {

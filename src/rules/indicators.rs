@@ -1,126 +1,15 @@
-//! Indicator data in the format: definitions, and counts per municipality × period ×
-//! age band (× sex, × education group where given). Counts, never records.
+//! Rules for indicators, standard populations and values.
 
 use crate::hash::{HashMap, HashSet};
 
-use serde::{Deserialize, Serialize};
-
 use crate::finding::{Code, Finding, Severity};
+use crate::model::indicator::{Indicator, Standardisation};
+use crate::model::standard::AgeBand;
+use crate::model::text::Text;
 use crate::model::Dataset;
 use crate::read::{clip, Origins};
-use crate::stats::standard::{builtin_standards, AgeBand, StandardPopulation};
-use crate::text::Text;
-use crate::validate::{duplicate_ids, source_url_finding};
 
-/// What an indicator measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum IndicatorKind {
-    /// Events per population (per 1,000, per 100,000): Byar / Dobson intervals.
-    Rate,
-    /// Numerator within denominator (per cent): Wilson or exact intervals.
-    Proportion,
-}
-
-/// How an indicator is standardised.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum Standardisation {
-    #[default]
-    None,
-    /// Direct age standardisation against `standard_population`.
-    Direct,
-}
-
-/// The definition of a key figure.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
-pub struct Indicator {
-    pub id: String,
-    pub name: Text,
-    pub numerator: Text,
-    pub denominator: Text,
-    pub kind: IndicatorKind,
-    /// 1000 for "per 1,000", 100 for per cent.
-    pub multiplier: f64,
-    /// e.g. `{ "da": "pr. 1.000 borgere 65+", "en": "per 1,000 residents 65+" }`.
-    pub unit: Text,
-    /// The age bands every value row gives counts for, in order, e.g. `["65-69", …, "90+"]`.
-    pub age_bands: Vec<String>,
-    #[serde(default)]
-    pub standardisation: Standardisation,
-    /// Id of a built-in standard population (`esp2013`, `esp2013-fine`, `esp1976`, `who2000`) or one in `standard_populations`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub standard_population: Option<String>,
-    /// True when a higher value is better (default: lower is better, as for admissions).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub higher_is_better: bool,
-    /// Education groups (or other social groups) the values may be split by, from the
-    /// most to the least advantaged, for the slope and relative index of inequality.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub groups: Vec<Group>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    /// The period the data cover, in words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<Text>,
-    /// True for made-up example data: shown as "Eksempeldata – ikke officielle tal".
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub synthetic: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
-pub struct Group {
-    pub id: String,
-    pub name: Text,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Sex {
-    F,
-    M,
-}
-
-/// Counts for one indicator, municipality and period, one number per age band.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
-pub struct IndicatorValue {
-    pub indicator: String,
-    /// Kommunekode.
-    pub municipality: String,
-    /// Period label, e.g. `"2023"`; periods sort as text.
-    pub period: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sex: Option<Sex>,
-    /// Group id from the indicator's `groups`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<String>,
-    /// Events (rates) or numerator (proportions), per age band. Alias: `events`.
-    #[serde(alias = "events")]
-    pub numerator: Vec<f64>,
-    /// Population (rates) or denominator (proportions), per age band. Alias: `population`.
-    #[serde(alias = "population")]
-    pub denominator: Vec<f64>,
-}
-
-impl Indicator {
-    pub fn bands(&self) -> Vec<Option<AgeBand>> {
-        self.age_bands.iter().map(|b| AgeBand::parse(b)).collect()
-    }
-}
-
-/// The standard population an id names: the data set's own first, then the built-in ones.
-pub fn find_standard<'a>(data: &'a Dataset, id: &str) -> Option<&'a StandardPopulation> {
-    data.standard_populations.iter().find(|s| s.id == id).or_else(|| builtin_standards().iter().find(|s| s.id == id))
-}
+use super::{duplicate_ids, source_url_finding};
 
 /// Findings about indicators, standard populations and values.
 pub fn validate_indicators(data: &Dataset, origins: &Origins) -> Vec<Finding> {
@@ -170,7 +59,7 @@ pub fn validate_indicators(data: &Dataset, origins: &Origins) -> Vec<Finding> {
             push(f.severity, f.code, f.path, f.message.da, f.message.en);
         }
         if ind.standardisation == Standardisation::Direct {
-            match ind.standard_population.as_deref().map(|id| (id, find_standard(data, id))) {
+            match ind.standard_population.as_deref().map(|id| (id, data.standard_population(id))) {
                 None => push(Severity::Error, Code::JsonMissingField, path(&[]), "Direkte standardisering kræver \"standard_population\".".into(), "Direct standardisation needs \"standard_population\".".into()),
                 Some((id, None)) => push(Severity::Error, Code::UnknownReference, path(&["standard_population"]), format!("Standardbefolkningen \"{}\" findes ikke.", clip(id)), format!("The standard population \"{}\" does not exist.", clip(id))),
                 Some((_, Some(std))) => {

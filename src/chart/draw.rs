@@ -3,10 +3,10 @@
 //! viewport, and the standalone SVG export. The chart component and the export share it.
 
 use crate::chart::{Chart, NodeKind, ViewState};
-use crate::labels::{sector_name, status_name};
-use crate::layout::{layout, Layout, LayoutOptions, Orientation};
+use crate::bodies::labels::{sector_name, status_name};
+use crate::chart::layout::{layout, Layout, LayoutOptions, Orientation};
 use crate::model::{Sector, Status};
-use crate::text::Lang;
+use crate::model::text::Lang;
 
 /// Width of every node box (CSS px).
 pub const NODE_WIDTH: f64 = 208.0;
@@ -514,7 +514,7 @@ mod tests {
 
     /// Region RN of the default data with every body open, laid out top-down.
     fn rn_open() -> (Chart, Placed) {
-        let profile = crate::profile::builtin_profiles().iter().find(|p| p.id == "sundhedsloven-2022").expect("the 2022 profile").clone();
+        let profile = crate::model::profile::builtin_profiles().iter().find(|p| p.id == "sundhedsloven-2022").expect("the 2022 profile").clone();
         let chart = Chart::build(crate::default_data(), &profile, &["RN"]);
         let mut view = chart.initial_state();
         set_all(&chart, &mut view, true);

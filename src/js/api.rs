@@ -5,8 +5,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::finding::{Code, Finding, Severity};
-use crate::text::Text;
-use crate::validate::Options;
+use crate::model::text::Text;
+use crate::rules::Options;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -143,15 +143,15 @@ struct KeyFiguresResult {
     ok: bool,
     findings: Vec<Finding>,
     #[serde(flatten)]
-    figures: crate::keyfigures::KeyFigures,
+    figures: crate::figures::key_figures::KeyFigures,
 }
 
 fn number_option(options: &JsValue, key: &str) -> Option<f64> {
     js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().and_then(|v| v.as_f64()).filter(|x| x.is_finite())
 }
 
-pub(crate) fn key_figure_options(options: &JsValue) -> crate::keyfigures::KeyFigureOptions {
-    let mut o = crate::keyfigures::KeyFigureOptions::default();
+pub(crate) fn key_figure_options(options: &JsValue) -> crate::figures::key_figures::KeyFigureOptions {
+    let mut o = crate::figures::key_figures::KeyFigureOptions::default();
     if options.is_object() {
         if let Some(level) = number_option(options, "level").filter(|l| *l > 0.0 && *l < 1.0) {
             o.level = level;
@@ -164,7 +164,7 @@ pub(crate) fn key_figure_options(options: &JsValue) -> crate::keyfigures::KeyFig
         }
         let method = js_sys::Reflect::get(options, &JsValue::from_str("proportionMethod")).ok().and_then(|v| v.as_string());
         if method.as_deref() == Some("exact") {
-            o.proportion_method = crate::stats::ProportionMethod::ClopperPearson;
+            o.proportion_method = crate::figures::stats::ProportionMethod::ClopperPearson;
         }
     }
     o
@@ -186,8 +186,8 @@ pub fn key_figures(
         }
         Err(finding) => (crate::Dataset::empty(), vec![finding]),
     };
-    let (profile, _) = crate::validate::resolve_profile(&dataset, &validate_options);
-    let figures = crate::keyfigures::key_figures(&dataset, &profile, &key_figure_options(&options));
+    let (profile, _) = crate::rules::resolve_profile(&dataset, &validate_options);
+    let figures = crate::figures::key_figures::key_figures(&dataset, &profile, &key_figure_options(&options));
     let ok = !findings.iter().any(|f| f.severity == Severity::Error);
     to_js(&KeyFiguresResult { ok, findings, figures })
 }
@@ -202,7 +202,7 @@ pub fn layout_tree(
     heights: &[f64],
     #[wasm_bindgen(unchecked_optional_param_type = "LayoutTreeOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    use crate::layout::{layout, LayoutError, LayoutOptions, Orientation};
+    use crate::chart::layout::{layout, LayoutError, LayoutOptions, Orientation};
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let mut o = LayoutOptions::default();
     if options.is_object() {

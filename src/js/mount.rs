@@ -9,10 +9,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::{function_component, html, AppHandle, Callback, Html, Properties};
 
-use crate::api::{input_text, key_figure_options, to_js};
+use crate::js::api::{input_text, key_figure_options, to_js};
 use crate::finding::Finding;
-use crate::keyfigures::KeyFigureOptions;
-use crate::text::Lang;
+use crate::figures::key_figures::KeyFigureOptions;
+use crate::model::text::Lang;
 use crate::web::components::app::{App, AppProps};
 use crate::web::state::{DataInput, Theme, ViewMode, WidgetEvent, WidgetOptions};
 use crate::web::style;

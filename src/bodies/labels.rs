@@ -1,9 +1,9 @@
 //! Names of bodies and seats in Danish and English, shared by the view and the API.
 
-use crate::compose::{Body, BodySeat};
+use crate::bodies::{Body, BodySeat};
 use crate::finding::Severity;
 use crate::model::{BodyKind, Dataset, Office, Role, Sector, Status};
-use crate::text::Text;
+use crate::model::text::Text;
 
 /// "Horsens Kommune" / "Horsens Municipality". København's official name is genitive.
 pub fn municipality_name(data: &Dataset, code: &str) -> Text {

@@ -9,8 +9,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{BodyKind, Role};
-use crate::text::Text;
+use super::roles::{BodyKind, Role};
+use super::text::Text;
 
 /// A named set of composition rules.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -146,8 +146,8 @@ impl RuleProfile {
 pub const DEFAULT_PROFILE: &str = "sundhedsloven-2022";
 
 const BUILTIN_JSON: [&str; 2] = [
-    include_str!("../www/data/profiles/aftale-2021.json"),
-    include_str!("../www/data/profiles/sundhedsloven-2022.json"),
+    include_str!("../../www/data/profiles/aftale-2021.json"),
+    include_str!("../../www/data/profiles/sundhedsloven-2022.json"),
 ];
 
 /// The profiles that ship with the widget.

@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::Text;
+use super::text::Text;
 
 /// An age band such as `"65-69"` or `"90+"`: ages `from` to `to` inclusive (`to` open-ended when absent).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

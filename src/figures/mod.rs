@@ -1,0 +1,5 @@
+//! Key figures: the statistics ([`stats`]) and the figures per area and body computed from
+//! a data set ([`key_figures`]).
+
+pub mod key_figures;
+pub mod stats;

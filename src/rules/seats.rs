@@ -1,0 +1,206 @@
+//! Rules of seats and persons: references, roles that need a municipality, one person's
+//! seats across bodies.
+
+use crate::hash::{HashMap, HashSet};
+
+use crate::bodies::labels::municipality_name;
+use crate::finding::{Code, Severity};
+use crate::model::{BodyId, BodyKind, Role, Status};
+use crate::read::clip;
+
+use super::*;
+
+impl Validator<'_> {
+    pub(super) fn persons(&mut self) {
+        let mut seen = HashMap::with_capacity_and_hasher(self.data.persons.len(), Default::default());
+        let data = self.data;
+        self.duplicates("persons", data.persons.iter().enumerate().map(|(i, p)| (i, p.id.as_str())), "id", &mut seen);
+        for (i, p) in data.persons.iter().enumerate() {
+            self.empty_name("persons", i, &p.name);
+            self.sources("persons", i, "sources", &p.sources);
+        }
+    }
+
+    pub(super) fn seats(&mut self) {
+        let mut seen = HashMap::with_capacity_and_hasher(self.data.seats.len(), Default::default());
+        let data = self.data;
+        self.duplicates("seats", data.seats.iter().enumerate().map(|(i, s)| (i, s.id.as_str())), "id", &mut seen);
+        let persons: HashSet<&str> = data.persons.iter().map(|p| p.id.as_str()).collect();
+        for (i, s) in data.seats.iter().enumerate() {
+            self.sources("seats", i, "sources", &s.sources);
+            if let Some(p) = &s.person {
+                if !persons.contains(p.as_str()) {
+                    self.unknown_ref(self.path("seats", i, &["person"]), "personen", "the person", p);
+                }
+            }
+            if let Some(code) = &s.municipality {
+                if self.municipality(code).is_none() {
+                    self.unknown_ref(self.path("seats", i, &["municipality"]), "kommunen", "the municipality", code);
+                }
+            }
+            if let Some(c) = &s.cluster {
+                if self.cluster(c).is_none() {
+                    self.unknown_ref(self.path("seats", i, &["cluster"]), "klyngen", "the cluster", c);
+                }
+            }
+            if s.status == Status::Unverified {
+                let path = self.path("seats", i, &[]);
+                self.push(
+                    Severity::Info,
+                    Code::UnverifiedSeat,
+                    path,
+                    "Pladsen er ikke bekræftet af en kilde.".into(),
+                    "The seat is not confirmed by a source.".into(),
+                );
+            }
+            let Some(body) = BodyId::parse(&s.body) else {
+                let path = self.path("seats", i, &["body"]);
+                self.push(
+                    Severity::Error,
+                    Code::InvalidSeat,
+                    path,
+                    format!("Organet \"{}\" er ugyldigt; forventede \"<region-id>/ssu\", \"<klynge-id>/political\" eller \"<klynge-id>/professional\".", clip(&s.body)),
+                    format!("The body \"{}\" is invalid; expected \"<region id>/ssu\", \"<cluster id>/political\" or \"<cluster id>/professional\".", clip(&s.body)),
+                );
+                continue;
+            };
+            match body.kind {
+                BodyKind::Ssu => {
+                    if data.region(&body.owner).is_none() {
+                        self.unknown_ref(self.path("seats", i, &["body"]), "regionen", "the region", &body.owner);
+                        continue;
+                    }
+                    if let Some(cluster) = s.cluster.as_deref().and_then(|c| self.cluster(c)) {
+                        if cluster.region != body.owner {
+                            let path = self.path("seats", i, &["cluster"]);
+                            self.push(
+                                Severity::Error,
+                                Code::InvalidSeat,
+                                path,
+                                format!("{} hører ikke til den region, SSU'et dækker.", clip(&cluster.name)),
+                                format!("{} does not belong to the region the SSU covers.", clip(&cluster.name)),
+                            );
+                        }
+                    }
+                }
+                BodyKind::Political | BodyKind::Professional => {
+                    let Some(cluster) = self.cluster(&body.owner) else {
+                        self.unknown_ref(self.path("seats", i, &["body"]), "klyngen", "the cluster", &body.owner);
+                        continue;
+                    };
+                    if s.role.is_municipal() {
+                        match &s.municipality {
+                            None => {
+                                let path = self.path("seats", i, &[]);
+                                self.push(
+                                    Severity::Error,
+                                    Code::InvalidSeat,
+                                    path,
+                                    "En kommunal plads i en klynge skal angive \"municipality\" (kommunekode).".into(),
+                                    "A municipal seat in a cluster must give \"municipality\" (municipality code).".into(),
+                                );
+                            }
+                            Some(code) if self.municipality(code).is_some() && !cluster.members.iter().any(|m| &m.municipality == code) => {
+                                let path = self.path("seats", i, &["municipality"]);
+                                let name = municipality_name(data, code);
+                                self.push(
+                                    Severity::Error,
+                                    Code::InvalidSeat,
+                                    path,
+                                    format!("{} er ikke medlem af {}.", name.da, clip(&cluster.name)),
+                                    format!("{} is not a member of {}.", name.en, clip(&cluster.name)),
+                                );
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// One person, several seats: allowed across bodies, not for two municipalities
+    /// or two regions, and not twice in one body.
+    pub(super) fn persons_seats(&mut self) {
+        let data = self.data;
+        // The first person with each id, as `Dataset::person` finds it, looked up once.
+        let mut persons: HashMap<&str, &str> = HashMap::with_capacity_and_hasher(data.persons.len(), Default::default());
+        for p in &data.persons {
+            persons.entry(p.id.as_str()).or_insert(p.name.as_str());
+        }
+        // (person, seat) sorted: each person's seats together, persons in id order. Only a
+        // person with two seats or more can break a rule (most hold one: no map of them all).
+        let mut held: Vec<(&str, usize)> = data
+            .seats
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.person.as_deref().filter(|p| persons.contains_key(p)).map(|p| (p, i)))
+            .collect();
+        held.sort_unstable();
+        for group in held.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+            let person = group[0].0;
+            let seats: Vec<usize> = group.iter().map(|&(_, i)| i).collect();
+            let name = persons.get(person).map(|n| clip(n)).unwrap_or_default();
+            let mut municipality: Option<(&str, usize)> = None;
+            let mut region: Option<(String, usize)> = None;
+            let mut bodies: HashMap<&str, usize> = HashMap::default();
+            for &i in &seats {
+                let s = &data.seats[i];
+                let origins = self.origins;
+                let path = || origins.path("seats", i, &["person"]);
+                if let Some(&first) = bodies.get(s.body.as_str()) {
+                    let first_path = self.path("seats", first, &[]);
+                    self.push(
+                        Severity::Warning,
+                        Code::PersonTwiceInBody,
+                        path(),
+                        format!("{name} har allerede en plads i samme organ ({first_path})."),
+                        format!("{name} already holds a seat in the same body ({first_path})."),
+                    );
+                } else {
+                    bodies.insert(&s.body, i);
+                }
+                if matches!(s.role, Role::Mayor | Role::DeputyMayor) {
+                    if let Some(code) = s.municipality.as_deref() {
+                        match municipality {
+                            Some((other, _)) if other != code => {
+                                let (a, b) = (municipality_name(data, other), municipality_name(data, code));
+                                self.push(
+                                    Severity::Error,
+                                    Code::IncompatibleSeats,
+                                    path(),
+                                    format!("{name} er borgmester/fagborgmester i både {} og {}; en person kan kun være det i én kommune.", a.da, b.da),
+                                    format!("{name} is mayor/deputy mayor of both {} and {}; a person can be so in one municipality only.", a.en, b.en),
+                                );
+                            }
+                            None => municipality = Some((code, i)),
+                            _ => {}
+                        }
+                    }
+                }
+                if matches!(s.role, Role::RegionalCouncilChair | Role::RegionalCouncilMember) {
+                    let seat_region = BodyId::parse(&s.body).and_then(|b| match b.kind {
+                        BodyKind::Ssu => Some(b.owner),
+                        _ => self.cluster(&b.owner).map(|c| c.region.clone()),
+                    });
+                    if let Some(r) = seat_region {
+                        match &region {
+                            Some((other, _)) if *other != r => {
+                                self.push(
+                                    Severity::Error,
+                                    Code::IncompatibleSeats,
+                                    path(),
+                                    format!("{name} sidder i regionsrådet i både {other} og {r}; en person kan kun sidde i ét regionsråd."),
+                                    format!("{name} sits on the regional councils of both {other} and {r}; a person can sit on one only."),
+                                );
+                            }
+                            None => region = Some((r, i)),
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+

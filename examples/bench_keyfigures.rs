@@ -7,8 +7,8 @@
 use std::time::Instant;
 
 use serde_json::{json, Value};
-use sundhedsklynger::keyfigures::{key_figures, KeyFigureOptions};
-use sundhedsklynger::profile::builtin_profiles;
+use sundhedsklynger::figures::key_figures::{key_figures, KeyFigureOptions};
+use sundhedsklynger::model::profile::builtin_profiles;
 use sundhedsklynger::{check, Options, DEFAULT_DATA_JSON};
 
 const BANDS: [&str; 19] = [

@@ -2,7 +2,7 @@
 //! `cargo run --release --example bench_layout`
 use std::time::Instant;
 
-use sundhedsklynger::layout::{layout, LayoutOptions};
+use sundhedsklynger::chart::layout::{layout, LayoutOptions};
 
 /// Wide: up to 12 children per node; deep: up to 3. Sizes vary like real labels.
 pub fn org_tree(n: usize, fan_out: usize) -> (Vec<Option<usize>>, Vec<f64>, Vec<f64>) {

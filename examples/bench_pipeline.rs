@@ -5,9 +5,9 @@
 use std::time::Instant;
 
 use sundhedsklynger::chart::{set_all, Chart};
-use sundhedsklynger::keyfigures::{key_figures, KeyFigureOptions};
-use sundhedsklynger::layout::{layout, LayoutOptions};
-use sundhedsklynger::validate::{resolve_profile, Options};
+use sundhedsklynger::figures::key_figures::{key_figures, KeyFigureOptions};
+use sundhedsklynger::chart::layout::{layout, LayoutOptions};
+use sundhedsklynger::rules::{resolve_profile, Options};
 
 fn median_ms<T>(mut f: impl FnMut() -> T) -> (f64, T) {
     let mut times = Vec::new();

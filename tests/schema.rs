@@ -123,3 +123,23 @@ fn uses_standard_formats_only() {
         assert_eq!(v.is_valid(&data), valid, "population {population}");
     }
 }
+
+/// A text is `{ "da", "en" }` with both, or a plain string (the Danish text, used for English too).
+#[test]
+fn a_text_is_a_string_or_both_languages() {
+    let v = validator();
+    let mut data: Value = serde_json::from_str(DEFAULT_DATA_JSON).unwrap();
+    for (title, valid) in [
+        (json!("Sundhedsklynger"), true),
+        (json!({ "da": "Sundhedsklynger", "en": "Health clusters" }), true),
+        (json!({ "da": "Sundhedsklynger" }), false),
+        (json!({ "da": "a", "en": "b", "de": "c" }), false),
+        (json!(1), false),
+        (json!(["a", "b"]), false),
+    ] {
+        data["title"] = title.clone();
+        assert_eq!(v.is_valid(&data), valid, "title {title}");
+        let report = sundhedsklynger::check(&data.to_string(), &Default::default());
+        assert_eq!(!report.has_errors(), valid, "reading title {title}: {:?}", report.findings.first());
+    }
+}

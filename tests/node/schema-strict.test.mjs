@@ -77,6 +77,14 @@ for (const [what, breakIt] of Object.entries(broken)) {
   });
 }
 
+test('a text may be a plain string (the Danish text, used for English too)', () => {
+  const data = structuredClone(base);
+  data.title = 'Sundhedsklynger';
+  data.indicators[0].unit = 'pr. 1.000';
+  data.seats = [{ id: 's1', body: 'RH/ssu', role: 'other', title: 'Direktør' }];
+  assert.equal(validate(data), true, errorsOf());
+});
+
 test('a population of 4294967295 is still valid', () => {
   const data = structuredClone(base);
   data.municipalities[0].population = { ...population, value: 4294967295 };

@@ -83,7 +83,70 @@ pub fn check(text: &str, options: &Options) -> Report {
 pub fn generate_schema() -> serde_json::Value {
     let mut schema = schemars::schema_for!(Dataset);
     schema.insert("$id".into(), "https://sundhedsklynger.invalid/schema/sundhedsklynger-1.schema.json".into());
-    schema.to_value()
+    let mut value = schema.to_value();
+    standard_formats(&mut value);
+    value
+}
+
+/// The `format`s JSON Schema 2020-12 defines; validators such as ajv in strict mode refuse
+/// any other.
+#[cfg(not(target_arch = "wasm32"))]
+const STANDARD_FORMATS: [&str; 19] = [
+    "date-time", "date", "time", "duration", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6",
+    "uri", "uri-reference", "iri", "iri-reference", "uuid", "uri-template", "json-pointer",
+    "relative-json-pointer", "regex",
+];
+
+/// Replaces the non-standard `format`s schemars writes for Rust's number types (`uint32`,
+/// `double`, …) by the bounds they stand for (`minimum`, `maximum`), or drops them where
+/// they stand for none (`double`, `int64`); standard formats are kept.
+#[cfg(not(target_arch = "wasm32"))]
+fn standard_formats(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(obj) => {
+            if let Some(format) = obj.get("format").and_then(Value::as_str).map(str::to_string) {
+                if !STANDARD_FORMATS.contains(&format.as_str()) {
+                    obj.remove("format");
+                    let (min, max): (Option<i64>, Option<u64>) = match format.as_str() {
+                        "uint8" => (Some(0), Some(u8::MAX.into())),
+                        "uint16" => (Some(0), Some(u16::MAX.into())),
+                        "uint32" => (Some(0), Some(u32::MAX.into())),
+                        "uint" | "uint64" | "uint128" => (Some(0), None),
+                        "int8" => (Some(i8::MIN.into()), Some(i8::MAX as u64)),
+                        "int16" => (Some(i16::MIN.into()), Some(i16::MAX as u64)),
+                        "int32" => (Some(i32::MIN.into()), Some(i32::MAX as u64)),
+                        _ => (None, None),
+                    };
+                    // A bound the type already states (schemars writes `minimum: 0` for
+                    // unsigned types) is kept where it is the tighter one.
+                    if let Some(min) = min {
+                        if obj.get("minimum").and_then(Value::as_f64).is_none_or(|m| m < min as f64) {
+                            obj.insert("minimum".into(), min.into());
+                        }
+                    }
+                    if let Some(max) = max {
+                        if obj.get("maximum").and_then(Value::as_f64).is_none_or(|m| m > max as f64) {
+                            obj.insert("maximum".into(), max.into());
+                        }
+                    }
+                }
+            }
+            for (key, v) in obj.iter_mut() {
+                match (key.as_str(), v) {
+                    // Maps of names to schemas: a property may be called "default".
+                    ("properties" | "patternProperties" | "$defs" | "dependentSchemas", Value::Object(map)) => {
+                        map.values_mut().for_each(standard_formats)
+                    }
+                    // Data, not schemas (an example data set has a "format").
+                    ("const" | "enum" | "default" | "examples", _) => {}
+                    (_, v) => standard_formats(v),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(standard_formats),
+        _ => {}
+    }
 }
 
 /// The shipped JSON Schema (`schema/sundhedsklynger.schema.json`). It is generated from the

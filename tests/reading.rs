@@ -161,3 +161,62 @@ fn the_fast_reading_agrees_with_the_tree_reading_on_unusual_texts() {
     assert!(read_str(&variants[3]).findings.iter().any(|f| f.code.as_str() == "json-unknown-field"));
     assert!(read_str(&variants[4]).findings.iter().any(|f| f.path.ends_with("/extra")));
 }
+
+/// `base()` with one SSU seat whose `title` is `title`.
+fn with_seat_title(title: serde_json::Value) -> serde_json::Value {
+    let mut v = base();
+    v["seats"] = json!([{ "id": "s1", "body": "R1/ssu", "role": "regional-council-member", "title": title }]);
+    v
+}
+
+#[test]
+fn a_plain_string_text_is_the_danish_text_used_for_english_too() {
+    use sundhedsklynger::read::read_str_via_tree;
+    use sundhedsklynger::Text;
+    let mut v = with_seat_title(json!("Direktør"));
+    v["title"] = json!("Sundhedsklynger");
+    let text = v.to_string();
+    for outcome in [read_str(&text), read_str_via_tree(&text)] {
+        assert!(outcome.findings.is_empty(), "{:#?}", summary(&outcome.findings));
+        assert_eq!(outcome.dataset.seats[0].title, Some(Text::new("Direktør", "Direktør")));
+        assert_eq!(outcome.dataset.title, Some(Text::new("Sundhedsklynger", "Sundhedsklynger")));
+    }
+    assert!(check(&text, &Options::default()).findings.iter().all(|f| f.code.as_str() != "json-unknown-field" && f.code.as_str() != "json-type"));
+    // Written back, a text is always the object.
+    let written = serde_json::to_value(&read_str(&text).dataset).unwrap();
+    assert_eq!(written["seats"][0]["title"], json!({ "da": "Direktør", "en": "Direktør" }));
+    assert_eq!(serde_json::from_str::<Text>(r#""Titel""#).unwrap(), Text::new("Titel", "Titel"));
+    assert_eq!(serde_json::from_str::<Text>(r#"{"da":"Titel","en":"Title"}"#).unwrap(), Text::new("Titel", "Title"));
+}
+
+#[test]
+fn a_text_object_still_needs_both_languages() {
+    let fs = findings(&with_seat_title(json!({ "da": "Direktør" })));
+    assert_finding(&fs, Error, "json-missing-field", "/seats/0/title");
+    let f = fs.iter().find(|f| f.path == "/seats/0/title").unwrap();
+    assert!(f.message.en.contains("\"en\"") && f.message.da.contains("\"en\""), "{:?}", f.message);
+    let mut v = base();
+    v["title"] = json!({ "en": "Title" });
+    assert_finding(&findings(&v), Error, "json-missing-field", "/title");
+}
+
+#[test]
+fn a_text_object_with_an_unknown_key_is_reported_and_the_rest_kept() {
+    use sundhedsklynger::Text;
+    let v = with_seat_title(json!({ "da": "Direktør", "en": "Director", "de": "Direktor" }));
+    let fs = findings(&v);
+    assert_finding(&fs, Error, "json-unknown-field", "/seats/0/title/de");
+    let f = fs.iter().find(|f| f.path == "/seats/0/title/de").unwrap();
+    assert!(f.message.en.contains("\"da\", \"en\""), "names the allowed keys: {}", f.message.en);
+    let outcome = read_str(&v.to_string());
+    assert_eq!(outcome.dataset.seats[0].title, Some(Text::new("Direktør", "Director")));
+}
+
+#[test]
+fn a_text_of_another_type_says_what_a_text_may_be() {
+    let fs = findings(&with_seat_title(json!(7)));
+    assert_finding(&fs, Error, "json-type", "/seats/0/title");
+    let f = fs.iter().find(|f| f.path == "/seats/0/title").unwrap();
+    assert!(f.message.en.contains("expected a text, or an object with \"da\" and \"en\""), "{}", f.message.en);
+    assert!(f.message.da.contains("forventede en tekst eller et objekt med \"da\" og \"en\""), "{}", f.message.da);
+}

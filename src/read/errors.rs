@@ -264,6 +264,7 @@ pub(super) fn expected_en(expected: &str) -> String {
         "u64" => "a whole, non-negative number".into(),
         "f64" => "a number".into(),
         "a sequence" => "a list (JSON array)".into(),
+        crate::model::text::TEXT_EXPECTED => "a text, or an object with \"da\" and \"en\"".into(),
         "unit variant" | "variant identifier" => "a text value".into(),
         other => match other.strip_prefix("struct ") {
             Some(name) => format!("an object ({name})"),
@@ -273,8 +274,9 @@ pub(super) fn expected_en(expected: &str) -> String {
 }
 
 pub(super) fn expected_da(expected: &str) -> String {
-    let table: [(&str, &str); 12] = [
+    let table: [(&str, &str); 13] = [
         ("a string", "en tekst"),
+        (crate::model::text::TEXT_EXPECTED, "en tekst eller et objekt med \"da\" og \"en\""),
         ("u32", "et helt tal fra 0 til 4294967295"),
         ("u64", "et helt, ikke-negativt tal"),
         ("f64", "et tal"),

@@ -128,7 +128,8 @@ json_case("cluster-is-array", mutate(lambda d: d["clusters"].append(["RN-SYD", "
 json_case("members-is-string", mutate(lambda d: d["clusters"][0].update(members="773,787")), [E("json-type", "/clusters/0/members")], keep=keep(clusters=1))
 json_case("status-unknown-value", mutate(lambda d: d["clusters"][0].update(status="maybe")), [E("json-type", "/clusters/0/status")], keep=keep(clusters=1))
 json_case("as-of-number", mutate(lambda d: d.update(as_of=20240101)), [E("json-type", "/as_of")], keep=keep())
-json_case("title-is-string", mutate(lambda d: d.update(title="Titel")), [E("json-type", "/title")], keep=keep())
+# A plain string where a { "da", "en" } text belongs is the Danish text, used for English too.
+json_case("title-is-string", mutate(lambda d: d.update(title="Titel")), [], keep=keep(), texts=["Titel"], only_errors=True)
 json_case("seat-role-unknown", mutate(lambda d: d["seats"][1].update(role="king")), [E("json-type", "/seats/1/role")], keep=keep(seats=1), also=["composition-too-few"])
 json_case("unknown-top-level-field", mutate(lambda d: d.update(extra=1)), [E("json-unknown-field", "/extra")], keep=keep())
 json_case("unknown-nested-field", mutate(lambda d: d["regions"][0].update(colour="red")), [E("json-unknown-field", "/regions/0/colour")], keep=keep())
@@ -267,6 +268,11 @@ text_case("raw-control-character-in-top-level-key", base_text.replace('"regions"
 text_case("bad-literal-in-element", base_text.replace('"party": "A"', '"party": tru', 1), SYNTAX, keep=EMPTY, only=True)
 text_case("broken-array-under-a-repeated-key", base_text.replace('"persons": [', '"persons": [tru],\n "persons": [', 1), SYNTAX, keep=EMPTY, only=True)
 text_case("escaped-top-level-key", base_text.replace('"regions"', '"\\u0072egions"', 1), [], keep=keep(), only_errors=True)
+
+# --- A text as a plain string, and the object form still strict ---------------------------------
+json_case("seat-title-is-string", mutate(lambda d: d["seats"][1].update(title="Direktør")), [], keep=keep(), texts=["Direktør"], only_errors=True)
+json_case("title-without-english", mutate(lambda d: d.update(title={"da": "Titel"})), [E("json-missing-field", "/title")], keep=keep())
+json_case("seat-title-unknown-key", mutate(lambda d: d["seats"][1].update(title={"da": "Direktør", "en": "Director", "de": "Direktor"})), [E("json-unknown-field", "/seats/1/title/de")], keep=keep())
 
 # --- Write ------------------------------------------------------------------------------------
 for old in glob.glob(os.path.join(HERE, "[0-9][0-9][0-9]-*")):

@@ -35,6 +35,10 @@ pub enum Code {
     InvalidMunicipalityCode,
     InvalidRegionCode,
     InvalidDate,
+    /// A period that ends before it starts.
+    InvalidPeriod,
+    /// One area (or membership) listed twice for overlapping periods.
+    OverlappingPeriods,
     InvalidSourceUrl,
     EmptyName,
     UnknownProfile,
@@ -53,6 +57,12 @@ pub enum Code {
     InvalidSeat,
     CompositionTooFew,
     CompositionTooMany,
+    /// A group's seats do not stand in the relation the profile gives to another group's.
+    CompositionRelation,
+    /// The chair or vice-chair is not of the group the profile requires.
+    ChairGroup,
+    /// A rule by population cannot be checked: the municipality has no count for the date.
+    PopulationMissing,
     IncompatibleSeats,
     PersonTwiceInBody,
     // Sources and status
@@ -61,6 +71,8 @@ pub enum Code {
     UnverifiedName,
     UnverifiedMembership,
     UnverifiedSeat,
+    /// The data set, a profile or an area rests on secondary sources only.
+    SecondarySource,
     // Indicators
     InvalidAgeBand,
     OverlappingAgeBands,

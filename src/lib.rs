@@ -10,7 +10,7 @@
 //! ```
 //! let report = sundhedsklynger::check(sundhedsklynger::DEFAULT_DATA_JSON, &Default::default());
 //! assert!(!report.has_errors());
-//! assert_eq!(report.dataset.clusters.len(), 22);
+//! assert_eq!(report.dataset.areas.len(), 22);
 //! ```
 
 pub mod bodies;
@@ -82,7 +82,7 @@ pub fn check(text: &str, options: &Options) -> Report {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn generate_schema() -> serde_json::Value {
     let mut schema = schemars::schema_for!(Dataset);
-    schema.insert("$id".into(), "https://sundhedsklynger.invalid/schema/sundhedsklynger-1.schema.json".into());
+    schema.insert("$id".into(), "https://sundhedsklynger.invalid/schema/sundhedsklynger-2.schema.json".into());
     let mut value = schema.to_value();
     standard_formats(&mut value);
     value
@@ -153,6 +153,15 @@ fn standard_formats(value: &mut serde_json::Value) {
 /// Rust types natively (`generate_schema`, checked by the tests); the wasm build embeds the
 /// file rather than the generator, which would add its code to every download.
 pub const SCHEMA_JSON: &str = include_str!("../schema/sundhedsklynger.schema.json");
+
+/// The JSON Schema of format `/1` as it was shipped, kept unchanged: `/1` documents are
+/// checked against its shapes, so they read with the findings they always had.
+pub const SCHEMA_V1_JSON: &str = include_str!("../schema/sundhedsklynger-1.schema.json");
+
+/// The JSON Schema of format `/1`.
+pub fn schema_v1() -> serde_json::Value {
+    serde_json::from_str(SCHEMA_V1_JSON).unwrap_or(serde_json::Value::Null)
+}
 
 /// The JSON Schema of the data format.
 pub fn schema() -> serde_json::Value {

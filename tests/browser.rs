@@ -70,7 +70,7 @@ fn cluster_ids(root: &Element) -> Vec<String> {
 }
 
 fn expected_cluster_ids(region: &str) -> Vec<String> {
-    let mut ids: Vec<String> = sundhedsklynger::default_data().clusters_of(region).map(|c| c.id.clone()).collect();
+    let mut ids: Vec<String> = sundhedsklynger::default_data().areas_of(region).map(|c| c.id.clone()).collect();
     ids.sort();
     ids
 }
@@ -109,7 +109,7 @@ async fn regions_switcher_and_clusters() {
     let ids = cluster_ids(&widget);
     assert_eq!(ids.len(), 4);
     assert_eq!(ids, expected_cluster_ids("RN"));
-    for cluster in sundhedsklynger::default_data().clusters_of("RN") {
+    for cluster in sundhedsklynger::default_data().areas_of("RN") {
         // The chart (default view): the cluster's tree item is named after it.
         let node = one(&widget, &format!("[data-cluster-id=\"{}\"]", cluster.id));
         assert_eq!(node.get_attribute("role").as_deref(), Some("treeitem"));
@@ -118,7 +118,7 @@ async fn regions_switcher_and_clusters() {
     }
     // The list view: a card per cluster with the name as heading.
     click(&one(&widget, "button.sk-view-list")).await;
-    for cluster in sundhedsklynger::default_data().clusters_of("RN") {
+    for cluster in sundhedsklynger::default_data().areas_of("RN") {
         let card = one(&widget, &format!("[data-cluster-id=\"{}\"]", cluster.id));
         let heading = one(&card, "h3");
         assert!(text(&heading).contains(&cluster.name), "heading of {}: {}", cluster.id, text(&heading));
@@ -481,7 +481,7 @@ fn reducer_keeps_what_it_can_and_skips_no_ops() {
     assert!(warnings[0].here, "{:?}", warnings.iter().map(|w| &w.finding.path).collect::<Vec<_>>());
     let back = Rc::clone(&rn).reduce(Action::LoadData(DataInput::Default));
     assert_eq!(back.region.as_deref(), Some("RN"));
-    assert_eq!(back.report.dataset.clusters.len(), 22);
+    assert_eq!(back.report.dataset.areas.len(), 22);
 }
 
 // ---------------------------------------------------------------- key figures
@@ -619,7 +619,7 @@ mod key_figures {
         let section = one(&host, "section[data-testid=\"comparison\"]");
         let table = one(&section, "table");
         one(&table, "caption");
-        let mut expected: Vec<&str> = data.clusters_of("RM").map(|c| c.id.as_str()).collect();
+        let mut expected: Vec<&str> = data.areas_of("RM").map(|c| c.id.as_str()).collect();
         let mut shown = row_areas(&table);
         shown.sort();
         expected.sort();
@@ -659,13 +659,13 @@ mod key_figures {
         assert_eq!(one(&table, "th[data-sort-key=\"value\"]").get_attribute("aria-sort").as_deref(), Some("descending"));
         // The chart follows the table's order.
         let names: Vec<String> = all(&host, "section[data-testid=\"comparison\"] .sk-chart-name").iter().map(text).collect();
-        let expected_names: Vec<String> = by_value.iter().map(|id| data.cluster(id).unwrap().name.clone()).collect();
+        let expected_names: Vec<String> = by_value.iter().map(|id| data.area(id).unwrap().name.clone()).collect();
         assert_eq!(names, expected_names);
 
         // All clusters of the country.
         click(&one(&host, "section[data-testid=\"comparison\"] input[value=\"all\"]")).await;
         let table = one(&host, "section[data-testid=\"comparison\"] table");
-        assert_eq!(row_areas(&table).len(), data.clusters.len());
+        assert_eq!(row_areas(&table).len(), data.areas.len());
         // RH-SYD and RH-BYEN leave out København, whose share is unknown: the table says so.
         let syd = one(&table, "tr[data-row-area=\"RH-SYD\"]");
         assert!(text(&syd).contains("uden København"), "{}", text(&syd));

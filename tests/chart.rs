@@ -3,7 +3,7 @@
 mod common;
 
 use sundhedsklynger::chart::{navigate, set_all, Chart, NodeKind, TreeKey};
-use sundhedsklynger::model::{BodyKind, Sector};
+use sundhedsklynger::model::Sector;
 use sundhedsklynger::model::profile::builtin_profiles;
 use sundhedsklynger::{check, default_data, Lang, Options};
 
@@ -21,8 +21,9 @@ fn region_tree_shape() {
     assert_eq!(chart.roots.len(), 1);
     let root = chart.roots[0];
     let kinds: Vec<NodeKind> = chart.children[root].iter().map(|&c| chart.nodes[c].kind).collect();
-    assert_eq!(kinds[0], NodeKind::Body(BodyKind::Ssu));
-    assert_eq!(kinds.iter().filter(|k| **k == NodeKind::Cluster).count(), 5);
+    assert_eq!(kinds[0], NodeKind::Body);
+    assert_eq!(chart.nodes[chart.children[chart.roots[0]][0]].kind_id, "ssu");
+    assert_eq!(kinds.iter().filter(|k| **k == NodeKind::Area).count(), 5);
     let political = node(&chart, "RM-HORSENS/political");
     assert_eq!(chart.children[political].len(), 7);
     assert!(chart.children[political].iter().any(|&s| chart.nodes[s].label.da == "Borgmester, Horsens Kommune"));

@@ -10,9 +10,9 @@ use sundhedsklynger::{check, default_data, Options, Severity, DEFAULT_DATA_JSON}
 fn counts() {
     let d = default_data();
     assert_eq!(d.regions.len(), 5);
-    assert_eq!(d.clusters.len(), 22);
+    assert_eq!(d.areas.len(), 22);
     assert_eq!(d.municipalities.len(), 98);
-    let per_region: BTreeMap<&str, usize> = d.regions.iter().map(|r| (r.id.as_str(), d.clusters_of(&r.id).count())).collect();
+    let per_region: BTreeMap<&str, usize> = d.regions.iter().map(|r| (r.id.as_str(), d.areas_of(&r.id).count())).collect();
     // Danske Regioner: Hovedstaden 5, Midtjylland 5, Nordjylland 4, Syddanmark 4, Sjælland 4.
     assert_eq!(per_region["RH"], 5);
     assert_eq!(per_region["RM"], 5);
@@ -50,9 +50,9 @@ fn validation_matches_the_done_criteria() {
     assert_eq!(warnings, 7, "six unplaced and one split");
 
     let unverified: BTreeSet<&str> =
-        r.dataset.clusters.iter().filter(|c| c.status == Status::Unverified).map(|c| c.id.as_str()).collect();
+        r.dataset.areas.iter().filter(|c| c.status == Status::Unverified).map(|c| c.id.as_str()).collect();
     assert!(!unverified.is_empty());
-    for (i, c) in r.dataset.clusters.iter().enumerate() {
+    for (i, c) in r.dataset.areas.iter().enumerate() {
         let has_info = r.findings.iter().any(|f| f.code.as_str() == "unverified-cluster" && f.path == format!("/clusters/{i}"));
         assert_eq!(has_info, unverified.contains(c.id.as_str()), "{}", c.id);
     }
@@ -72,10 +72,10 @@ fn agrees_with_the_reference_list() {
     let reference: Value = serde_json::from_str(&text).unwrap();
     let d = default_data();
     let clusters = reference["clusters"].as_array().unwrap();
-    assert_eq!(clusters.len(), d.clusters.len());
+    assert_eq!(clusters.len(), d.areas.len());
     for rc in clusters {
         let id = rc["id"].as_str().unwrap();
-        let c = d.cluster(id).unwrap_or_else(|| panic!("cluster {id} missing"));
+        let c = d.area(id).unwrap_or_else(|| panic!("cluster {id} missing"));
         let members: BTreeSet<&str> = rc["municipalities"].as_array().unwrap().iter().map(|m| m["code"].as_str().unwrap()).collect();
         let ours: BTreeSet<&str> = c.members.iter().map(|m| m.municipality.as_str()).collect();
         assert_eq!(members, ours, "{id}");
@@ -113,7 +113,7 @@ fn demo_data_is_labelled_synthetic_and_valid() {
         assert!(ind.synthetic, "{} must be marked synthetic", ind.id);
         assert!(ind.name.da.contains("eksempeldata") && ind.name.en.contains("example data"));
     }
-    assert_eq!(r.dataset.clusters, default_data().clusters);
+    assert_eq!(r.dataset.areas, default_data().areas);
     assert_eq!(r.dataset.municipalities, default_data().municipalities, "no population is added");
     let synthetic = r.findings.iter().filter(|f| f.code.as_str() == "synthetic-data").count();
     assert_eq!(synthetic, r.dataset.indicators.len());

@@ -22,7 +22,7 @@ fn syntax_error_names_line_and_column() {
 fn not_an_object_or_wrong_format() {
     assert_finding(&check("[1,2]", &Options::default()).findings, Error, "json-not-object", "");
     let mut v = base();
-    v["format"] = json!("sundhedsklynger/2");
+    v["format"] = json!("sundhedsklynger/3");
     assert_finding(&findings(&v), Error, "format-unsupported", "/format");
     v.as_object_mut().unwrap().remove("format");
     assert_finding(&findings(&v), Error, "json-missing-field", "");
@@ -77,7 +77,7 @@ fn one_bad_element_keeps_the_rest_and_later_paths_stay_true() {
     // The second real cluster (now input index 2) gets an unverified status.
     v["clusters"][2]["status"] = json!("unverified");
     let r = check(&v.to_string(), &Options::default());
-    assert_eq!(r.dataset.clusters.len(), 2, "the two good clusters are kept");
+    assert_eq!(r.dataset.areas.len(), 2, "the two good clusters are kept");
     assert_finding(&r.findings, Error, "json-type", "/clusters/0/id");
     // Validation findings point into the input, not into the filtered model.
     assert_finding(&r.findings, Info, "unverified-cluster", "/clusters/2");
@@ -88,7 +88,7 @@ fn byte_order_mark_is_ignored_with_a_note() {
     let text = format!("\u{feff}{}", base());
     let r = check(&text, &Options::default());
     assert_finding(&r.findings, Info, "byte-order-mark", "");
-    assert_eq!(r.dataset.clusters.len(), 2);
+    assert_eq!(r.dataset.areas.len(), 2);
 }
 
 #[test]

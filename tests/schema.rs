@@ -2,7 +2,7 @@
 //! The JSON Schema is generated from the Rust types; the shipped file is that output.
 
 use serde_json::{json, Value};
-use sundhedsklynger::{generate_schema, schema, DEFAULT_DATA_JSON};
+use sundhedsklynger::{generate_schema, schema, schema_v1, DEFAULT_DATA_JSON};
 
 const SCHEMA_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/sundhedsklynger.schema.json");
 
@@ -23,8 +23,29 @@ fn shipped_schema_is_generated() {
     }
 }
 
+/// The schema of format /1 (the shipped file, kept as it was): the tests below give /1 documents.
 fn validator() -> jsonschema::Validator {
+    jsonschema::validator_for(&schema_v1()).expect("the schema is a valid JSON Schema")
+}
+
+/// The schema of format /2, generated from the types.
+fn validator_v2() -> jsonschema::Validator {
     jsonschema::validator_for(&schema()).expect("the schema is a valid JSON Schema")
+}
+
+#[test]
+fn the_real_data_sets_and_upgraded_data_fit_the_schema_of_format_2() {
+    let v = validator_v2();
+    for file in ["klynger-2022.json", "sundhedsraad-2027.json"] {
+        let text = std::fs::read_to_string(format!("{}/www/data/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let data: Value = serde_json::from_str(&text).unwrap();
+        let errors: Vec<String> = v.iter_errors(&data).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "{file}: {errors:#?}");
+    }
+    // A /1 document written out (upgraded) is a /2 document; the /1 text itself is not.
+    let upgraded = serde_json::to_value(sundhedsklynger::default_data()).unwrap();
+    assert!(v.is_valid(&upgraded));
+    assert!(!v.is_valid(&serde_json::from_str::<Value>(DEFAULT_DATA_JSON).unwrap()));
 }
 
 #[test]

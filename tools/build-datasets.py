@@ -420,8 +420,8 @@ def build_2027(srd, rosters, pop: Population):
         named = any(sources[s]["kind"] == "primary" and c["name"] in sources[s]["title"] for s in c["sources"])
         if not named:
             area["name_status"] = "secondary"
-        if acute:
-            area["acute_hospitals"] = acute
+        # The format requires the list; it is empty where no hospital is confirmed.
+        area["acute_hospitals"] = acute
         area["status"] = c["status"]
         area["sources"] = source_urls(c["sources"], urls)
         if notes:

@@ -2,7 +2,8 @@
 
 use crate::bodies::{Body, BodySeat};
 use crate::finding::Severity;
-use crate::model::{BodyKind, Dataset, Office, Role, Sector, Status};
+use crate::model::profile::RuleProfile;
+use crate::model::{Dataset, Office, Role, Sector, Status};
 use crate::model::text::Text;
 
 /// "Horsens Kommune" / "Horsens Municipality". København's official name is genitive.
@@ -51,6 +52,7 @@ pub fn status_name(status: Status) -> Text {
     match status {
         Status::Confirmed => Text::new("Bekræftet", "Confirmed"),
         Status::Partial => Text::new("Delvist bekræftet", "Partly confirmed"),
+        Status::Secondary => Text::new("Sekundær kilde", "Secondary source"),
         Status::Unverified => Text::new("Ikke bekræftet", "Unverified"),
     }
 }
@@ -63,20 +65,13 @@ pub fn severity_name(severity: Severity) -> Text {
     }
 }
 
-pub fn body_kind_name(kind: BodyKind) -> Text {
-    match kind {
-        BodyKind::Ssu => Text::new("Sundhedssamarbejdsudvalg", "Health cooperation committee"),
-        BodyKind::Political => Text::new("Politisk niveau", "Political level"),
-        BodyKind::Professional => Text::new("Fagligt strategisk niveau", "Professional-strategic level"),
-    }
-}
-
-/// The full name of a body, e.g. "Politisk niveau, Horsensklyngen".
-pub fn body_name(data: &Dataset, body: &Body) -> Text {
-    let kind = body_kind_name(body.id.kind);
-    let owner = match body.id.kind {
-        BodyKind::Ssu => data.region(&body.id.owner).map(|r| r.name.clone()),
-        _ => data.cluster(&body.id.owner).map(|c| c.name.clone()),
+/// The full name of a body, e.g. "Politisk niveau, Horsensklyngen": its kind's name in the
+/// profile, and its owner's.
+pub fn body_name(data: &Dataset, profile: &RuleProfile, body: &Body) -> Text {
+    let kind = profile.body_kind_name(&body.id.kind);
+    let owner = match body.area {
+        None => data.region(&body.id.owner).map(|r| r.name.clone()),
+        Some(_) => data.area(&body.id.owner).map(|c| c.name.clone()),
     }
     .unwrap_or_else(|| body.id.owner.clone());
     Text::new(format!("{}, {owner}", kind.da), format!("{}, {owner}", kind.en))
@@ -97,8 +92,8 @@ pub fn seat_label_with(data: &Dataset, seat: &BodySeat, municipality: impl FnOnc
     if let Some(code) = &seat.municipality {
         let m = municipality(code);
         label = Text::new(format!("{}, {}", label.da, m.da), format!("{}, {}", label.en, m.en));
-    } else if let Some(cluster) = &seat.cluster {
-        let name = data.cluster(cluster).map(|c| c.name.clone()).unwrap_or_else(|| cluster.clone());
+    } else if let Some(area) = &seat.area {
+        let name = data.area(area).map(|c| c.name.clone()).unwrap_or_else(|| area.clone());
         label = if seat.role == Role::Mayor && seat.seat_index.is_none() {
             Text::new(
                 format!("Kommunal repræsentant (borgmester/fagborgmester), {name}"),

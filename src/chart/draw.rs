@@ -21,9 +21,9 @@ pub const CHARS: usize = 28;
 pub fn node_height(kind: NodeKind) -> f64 {
     match kind {
         // Label (2 lines).
-        NodeKind::Region | NodeKind::Body(_) => 2.0 * PAD + 2.0 * LINE,
+        NodeKind::Region | NodeKind::Body => 2.0 * PAD + 2.0 * LINE,
         // Label (2 lines) and a facts line.
-        NodeKind::Cluster => 2.0 * PAD + 3.0 * LINE,
+        NodeKind::Area => 2.0 * PAD + 3.0 * LINE,
         // Sector and status, label (2 lines), holder.
         NodeKind::Seat => 2.0 * PAD + 4.0 * LINE,
     }
@@ -110,8 +110,8 @@ pub fn sector_shape(sector: Sector) -> &'static str {
 pub fn kind_class(kind: NodeKind) -> &'static str {
     match kind {
         NodeKind::Region => "sk-kind-region",
-        NodeKind::Cluster => "sk-kind-cluster",
-        NodeKind::Body(_) => "sk-kind-body",
+        NodeKind::Area => "sk-kind-cluster",
+        NodeKind::Body => "sk-kind-body",
         NodeKind::Seat => "sk-kind-seat",
     }
 }
@@ -137,7 +137,7 @@ pub fn node_text(chart: &Chart, v: usize, lang: Lang) -> NodeText {
             None => sector_name(sector).get(lang).to_string(),
         }),
         // Clusters carry their status in the detail line already.
-        (NodeKind::Region | NodeKind::Body(_), _) => status.clone(),
+        (NodeKind::Region | NodeKind::Body, _) => status.clone(),
         _ => None,
     };
     let mut full = label.to_string();
@@ -147,7 +147,7 @@ pub fn node_text(chart: &Chart, v: usize, lang: Lang) -> NodeText {
     }
     let label_lines = match (node.kind, &kicker) {
         // Region and body: a status takes the second label line.
-        (NodeKind::Region | NodeKind::Body(_), Some(_)) => 1,
+        (NodeKind::Region | NodeKind::Body, Some(_)) => 1,
         _ => 2,
     };
     NodeText {
@@ -288,8 +288,8 @@ pub fn box_style(chart: &Chart, v: usize) -> usize {
     let node = &chart.nodes[v];
     let kind = match node.kind {
         NodeKind::Region => 0,
-        NodeKind::Cluster => 1,
-        NodeKind::Body(_) => 2,
+        NodeKind::Area => 1,
+        NodeKind::Body => 2,
         NodeKind::Seat => 3,
     };
     let sector = match node.sector {

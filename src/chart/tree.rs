@@ -3,22 +3,25 @@
 //! search, one person's seats across bodies, and the WAI-ARIA tree-view navigation
 //! (next/previous visible item, parent, first child, Home/End, `*`, type-ahead).
 //!
-//! Shape: Region → SSU → seats; Region → cluster → political / professional level → seats.
-//! Several regions make a forest.
+//! Shape: Region → the region's bodies → seats; Region → area → the area's bodies → seats
+//! (2022: Region → SSU, Region → cluster → political / professional level; 2027: Region →
+//! sundhedsråd's area → council). Several regions make a forest.
 
 use crate::hash::HashMap;
 
 use crate::bodies::{region_bodies, Body, RegionBodies};
-use crate::bodies::labels::{body_kind_name, municipality_name, seat_label_with, status_name};
-use crate::model::{BodyKind, Dataset, Sector, Status};
+use crate::bodies::labels::{municipality_name, seat_label_with, status_name};
+use crate::model::{Dataset, Sector, Status};
 use crate::model::profile::RuleProfile;
 use crate::model::text::{Lang, Text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NodeKind {
     Region,
-    Body(BodyKind),
-    Cluster,
+    /// A body; which kind is the node's `kind_id`.
+    Body,
+    /// An area (cluster, sundhedsråd's area); which kind is the node's `kind_id`.
+    Area,
     Seat,
 }
 
@@ -28,6 +31,9 @@ pub struct ChartNode {
     pub id: String,
     pub parent: Option<usize>,
     pub kind: NodeKind,
+    /// The profile's id of the body's or area's kind (`"ssu"`, `"council"`, `"cluster"`);
+    /// empty for regions and seats.
+    pub kind_id: String,
     pub label: Text,
     /// The holder of a seat ("Anne Eksempel (A)"), or a body's or cluster's short facts.
     pub detail: Option<Text>,
@@ -91,11 +97,11 @@ impl Chart {
             .filter(|r| regions.is_empty() || regions.contains(&r.id.as_str()))
             .map(|r| region_bodies(data, &r.id, profile))
             .collect();
-        Chart::from_bodies(data, &bodies.iter().collect::<Vec<_>>())
+        Chart::from_bodies(data, profile, &bodies.iter().collect::<Vec<_>>())
     }
 
     /// The chart of regions whose bodies are composed already (the widget has them).
-    pub fn from_bodies(data: &Dataset, regions: &[&RegionBodies]) -> Chart {
+    pub fn from_bodies(data: &Dataset, profile: &RuleProfile, regions: &[&RegionBodies]) -> Chart {
         let mut chart = Chart::default();
         let mut persons = HashMap::with_capacity_and_hasher(data.persons.len(), Default::default());
         for p in &data.persons {
@@ -105,10 +111,13 @@ impl Chart {
         for rb in regions {
             let Some(region) = data.region(&rb.region) else { continue };
             let r = chart.push(None, region.id.clone(), NodeKind::Region, Text::new(region.name.clone(), region.name.clone()), Status::Confirmed, region.sources.clone());
-            chart.body(data, r, &rb.ssu, &mut holders);
-            for cb in &rb.clusters {
-                let Some(cluster) = data.cluster(&cb.cluster) else { continue };
-                let c = chart.push(Some(r), cluster.id.clone(), NodeKind::Cluster, Text::new(cluster.name.clone(), cluster.name.clone()), cluster.status, cluster.sources.clone());
+            for body in &rb.bodies {
+                chart.body(data, profile, r, body, &mut holders);
+            }
+            for ab in &rb.areas {
+                let Some(cluster) = data.area(&ab.area) else { continue };
+                let c = chart.push(Some(r), cluster.id.clone(), NodeKind::Area, Text::new(cluster.name.clone(), cluster.name.clone()), cluster.status, cluster.sources.clone());
+                chart.nodes[c].kind_id = cluster.kind.clone();
                 let members: Vec<String> = cluster.members.iter().map(|m| data.municipality(&m.municipality).map(|x| x.name.clone()).unwrap_or_else(|| m.municipality.clone())).collect();
                 let status = status_name(cluster.status);
                 chart.nodes[c].detail = Some(Text::new(
@@ -118,8 +127,9 @@ impl Chart {
                 for m in &members {
                     push_lower(&mut chart.nodes[c].search, m);
                 }
-                chart.body(data, c, &cb.political, &mut holders);
-                chart.body(data, c, &cb.professional, &mut holders);
+                for body in &ab.bodies {
+                    chart.body(data, profile, c, body, &mut holders);
+                }
             }
         }
         chart.person_seats = holders.seats.into_iter().filter(|(_, seats)| seats.len() > 1).map(|(p, seats)| (p.to_string(), seats)).collect();
@@ -133,7 +143,7 @@ impl Chart {
         if label.en != label.da {
             push_lower(&mut search, &label.en);
         }
-        self.nodes.push(ChartNode { id, parent, kind, label, detail: None, sector: None, person: None, municipality: None, status, sources, derived: false, search });
+        self.nodes.push(ChartNode { id, parent, kind, kind_id: String::new(), label, detail: None, sector: None, person: None, municipality: None, status, sources, derived: false, search });
         self.children.push(Vec::new());
         match parent {
             Some(p) => self.children[p].push(i),
@@ -142,8 +152,9 @@ impl Chart {
         i
     }
 
-    fn body<'d>(&mut self, data: &'d Dataset, parent: usize, body: &Body, holders: &mut Holders<'d>) {
-        let b = self.push(Some(parent), body.id.to_string(), NodeKind::Body(body.id.kind), body_kind_name(body.id.kind), Status::Confirmed, Vec::new());
+    fn body<'d>(&mut self, data: &'d Dataset, profile: &RuleProfile, parent: usize, body: &Body, holders: &mut Holders<'d>) {
+        let b = self.push(Some(parent), body.id.to_string(), NodeKind::Body, profile.body_kind_name(&body.id.kind), Status::Confirmed, Vec::new());
+        self.nodes[b].kind_id = body.id.kind.clone();
         // Each municipality's name made once per body, not once per seat.
         let mut names: HashMap<&str, Text> = HashMap::default();
         let prefix = format!("{}#", body.id);
@@ -185,7 +196,7 @@ impl Chart {
 
     /// The initial state: regions and clusters open, bodies closed.
     pub fn initial_state(&self) -> ViewState {
-        let expanded = self.nodes.iter().map(|n| matches!(n.kind, NodeKind::Region | NodeKind::Cluster)).collect();
+        let expanded = self.nodes.iter().map(|n| matches!(n.kind, NodeKind::Region | NodeKind::Area)).collect();
         ViewState { expanded, hidden_sectors: Vec::new() }
     }
 
@@ -271,7 +282,7 @@ impl Chart {
     pub fn path_label(&self, v: usize, lang: Lang) -> String {
         let node = &self.nodes[v];
         match (node.kind, node.parent) {
-            (NodeKind::Body(_), Some(p)) => format!("{}, {}", node.label.get(lang), self.nodes[p].label.get(lang)),
+            (NodeKind::Body, Some(p)) => format!("{}, {}", node.label.get(lang), self.nodes[p].label.get(lang)),
             _ => node.label.get(lang).to_string(),
         }
     }

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::bodies::region_bodies;
 use crate::model::indicator::{Indicator, IndicatorKind, Standardisation};
 use crate::bodies::labels::body_name;
-use crate::model::{BodyKind, Dataset, Sector, Share};
+use crate::model::{Dataset, Sector, Share};
 use crate::model::profile::RuleProfile;
 use crate::figures::stats::ci::Interval;
 use crate::figures::stats::rate::{crude_rate, direct_standardised_rate, proportion, BandCount, Estimate, ProportionMethod, StatsError};
@@ -84,7 +84,8 @@ pub struct SectorCounts {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BodyFigures {
     pub id: String,
-    pub kind: BodyKind,
+    /// The profile's id of the body's kind.
+    pub kind: String,
     pub region: String,
     pub name: Text,
     /// True when the seats come from the rule profile, not from the data.
@@ -100,9 +101,12 @@ pub struct Funds {
     pub total: f64,
 }
 
+/// Figures of an area (a cluster, a sundhedsråd's area); `clusters` in the API.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ClusterFigures {
     pub id: String,
+    /// The area's kind (`"cluster"`, `"council"`).
+    pub kind: String,
     pub region: String,
     pub name: String,
     pub municipalities: u32,
@@ -110,10 +114,12 @@ pub struct ClusterFigures {
     pub population: Option<f64>,
     /// Members whose population, or whose share of a split, is not known.
     pub population_unknown: Vec<String>,
-    /// Municipal seats on the political level.
+    /// Municipal seats of the area's body that gives the municipalities most seats (the
+    /// political level of a cluster, the sundhedsråd).
     pub municipal_seats: u32,
     pub inhabitants_per_municipal_seat: Option<f64>,
-    /// This cluster's part of the 2022 start-up funds, where every population is known.
+    /// This cluster's part of the 2022 start-up funds, where every population is known and the
+    /// structure was in force in 2022.
     pub start_up_funds: Option<Funds>,
 }
 
@@ -165,12 +171,12 @@ fn sector_counts<'a>(sectors: impl Iterator<Item = Sector> + 'a) -> SectorCounts
 
 /// The members of a cluster with the fraction of each that belongs to it; `None` where
 /// the municipality is split and its share is unknown.
-fn member_fractions(data: &Dataset, cluster: &crate::model::Cluster) -> Vec<(String, Option<f64>)> {
+fn member_fractions(data: &Dataset, cluster: &crate::model::Area) -> Vec<(String, Option<f64>)> {
     cluster
         .members
         .iter()
         .map(|m| {
-            let split = data.clusters_with_member(&m.municipality).count() > 1;
+            let split = data.areas_with_member(&m.municipality).count() > 1;
             let fraction = match m.share {
                 Some(Share::Fraction(f)) => Some(f),
                 Some(Share::Unknown) => None,
@@ -187,25 +193,27 @@ pub fn governance(data: &Dataset, profile: &RuleProfile) -> Governance {
     let national_population: Option<f64> = data.municipalities.iter().map(|m| population(&m.code)).sum();
     let national_population = national_population.filter(|p| *p > 0.0 && !data.municipalities.is_empty());
 
+    // The start-up funds were given to the clusters of 2022: only a structure in force then has them.
+    let in_force_in_2022 = data.valid_from.as_deref().is_none_or(|d| d <= "2022-12-31") && data.valid_to.as_deref().is_none_or(|d| d >= "2022-01-01");
     let mut bodies = Vec::new();
     let mut clusters = Vec::new();
     let mut regions = Vec::new();
     for region in &data.regions {
         let rb = region_bodies(data, &region.id, profile);
         let mut seat_reps: Vec<(f64, String)> = Vec::new();
-        for body in std::iter::once(&rb.ssu).chain(rb.clusters.iter().flat_map(|c| [&c.political, &c.professional])) {
+        for body in rb.all() {
             bodies.push(BodyFigures {
                 id: body.id.to_string(),
-                kind: body.id.kind,
+                kind: body.id.kind.clone(),
                 region: region.id.clone(),
-                name: body_name(data, body),
+                name: body_name(data, profile, body),
                 derived: body.derived,
                 seats: body.seats.len() as u32,
                 by_sector: sector_counts(body.seats.iter().map(|s| s.sector())),
             });
         }
-        for cb in &rb.clusters {
-            let Some(cluster) = data.cluster(&cb.cluster) else { continue };
+        for ab in &rb.areas {
+            let Some(cluster) = data.area(&ab.area) else { continue };
             let fractions = member_fractions(data, cluster);
             let mut unknown = Vec::new();
             let mut total = 0.0;
@@ -216,16 +224,21 @@ pub fn governance(data: &Dataset, profile: &RuleProfile) -> Governance {
                 }
             }
             let cluster_population = unknown.is_empty().then_some(total);
-            let municipal_seats = cb.political.seats.iter().filter(|s| s.sector() == Sector::Municipality).count() as u32;
-            // Each municipal seat represents its municipality's people in this cluster.
+            // The body where the municipalities are represented: the one with most municipal
+            // seats (the first of equals: the political level before the professional one).
+            let municipal = |b: &&crate::bodies::Body| b.seats.iter().filter(|s| s.sector() == Sector::Municipality).count();
+            let representing = ab.bodies.iter().rev().max_by_key(municipal);
+            let representing_seats: &[crate::bodies::BodySeat] = representing.map(|b| b.seats.as_slice()).unwrap_or_default();
+            let municipal_seats = representing_seats.iter().filter(|s| s.sector() == Sector::Municipality).count() as u32;
+            // Each municipal seat represents its municipality's people in this area.
             for (code, fraction) in &fractions {
-                let seats = cb.political.seats.iter().filter(|s| s.sector() == Sector::Municipality && s.municipality.as_deref() == Some(code)).count();
+                let seats = representing_seats.iter().filter(|s| s.sector() == Sector::Municipality && s.municipality.as_deref() == Some(code)).count();
                 if let (Some(p), Some(f), true) = (population(code), fraction, seats > 0) {
                     seat_reps.push((p * f / seats as f64, code.clone()));
                 }
             }
             let funds = match (cluster_population, national_population) {
-                (Some(p), Some(n)) => {
+                (Some(p), Some(n)) if in_force_in_2022 => {
                     let half = START_UP_FUNDS_2022 / 2.0 * p / n;
                     Some(Funds { municipal: half, regional: half, total: 2.0 * half })
                 }
@@ -233,6 +246,7 @@ pub fn governance(data: &Dataset, profile: &RuleProfile) -> Governance {
             };
             clusters.push(ClusterFigures {
                 id: cluster.id.clone(),
+                kind: cluster.kind.clone(),
                 region: region.id.clone(),
                 name: cluster.name.clone(),
                 municipalities: cluster.members.len() as u32,
@@ -248,7 +262,7 @@ pub fn governance(data: &Dataset, profile: &RuleProfile) -> Governance {
         regions.push(RegionFigures {
             id: region.id.clone(),
             name: region.name.clone(),
-            clusters: rb.clusters.len() as u32,
+            clusters: rb.areas.len() as u32,
             municipalities: members.len() as u32,
             population: region_population.filter(|_| !members.is_empty()),
             representation: spread(&seat_reps),
@@ -260,10 +274,10 @@ pub fn governance(data: &Dataset, profile: &RuleProfile) -> Governance {
         regions,
         nation: NationFigures {
             regions: data.regions.len() as u32,
-            clusters: data.clusters.len() as u32,
+            clusters: data.areas.len() as u32,
             municipalities: data.municipalities.len() as u32,
             population: national_population,
-            funds_per_inhabitant: national_population.map(|p| START_UP_FUNDS_2022 / p),
+            funds_per_inhabitant: national_population.filter(|_| in_force_in_2022).map(|p| START_UP_FUNDS_2022 / p),
         },
     }
 }
@@ -433,13 +447,13 @@ struct Area<'d> {
 fn areas(data: &Dataset) -> Vec<Area<'_>> {
     let municipality_index: HashMap<&str, usize> = data.municipalities.iter().enumerate().map(|(i, m)| (m.code.as_str(), i)).collect();
     let n_m = data.municipalities.len();
-    let n_c = data.clusters.len();
+    let n_c = data.areas.len();
     let region_area = |id: &str| data.regions.iter().position(|r| r.id == id).map(|i| n_m + n_c + i);
     let mut areas = Vec::with_capacity(n_m + n_c + data.regions.len() + 1);
     for (i, m) in data.municipalities.iter().enumerate() {
         areas.push(Area { level: AreaLevel::Municipality, id: &m.code, name: &m.name, region: region_area(&m.region), region_id: Some(&m.region), parts: vec![(i, Some(1.0))] });
     }
-    for c in &data.clusters {
+    for c in &data.areas {
         let parts = member_fractions(data, c).into_iter().filter_map(|(code, f)| municipality_index.get(code.as_str()).map(|&i| (i, f))).collect();
         areas.push(Area { level: AreaLevel::Cluster, id: &c.id, name: &c.name, region: region_area(&c.region), region_id: Some(&c.region), parts });
     }

@@ -1,10 +1,15 @@
-//! The governance model and its JSON format (`"format": "sundhedsklynger/1"`).
+//! The governance model and its JSON format (`"format": "sundhedsklynger/2"`; documents of
+//! format `/1` read into the same types).
 //!
-//! The format is flat and normalised: top-level arrays of regions, municipalities,
-//! clusters, persons and seats that refer to each other by id. Bodies are not listed:
-//! every region has one SSU and every cluster a political and a professional level,
-//! so their ids are derived (see [`BodyId`]). Field names are English; Danish proper
-//! names stay as values.
+//! The format is flat and normalised: top-level arrays of regions, municipalities, areas
+//! (health clusters, sundhedsråd, … owned by regions), persons and seats that refer to each
+//! other by id. Bodies are not listed: the rule profile says which kinds of body each region
+//! and each area has, so their ids are derived (`"<owner>/<kind>"`, see [`BodyId`]). A data
+//! set, its regions, areas, memberships and seats may carry a period (`valid_from`,
+//! `valid_to`). Field names are English; Danish proper names stay as values.
+//!
+//! Format `/1` is `/2` without the periods, ids and statuses of the data set, with
+//! `clusters` for `areas` (every area a cluster) and a seat's `cluster` for its `area`.
 
 #[cfg(not(target_arch = "wasm32"))]
 use std::borrow::Cow;
@@ -20,18 +25,64 @@ use super::roles::{BodyId, Office, Role, Status};
 use super::standard::StandardPopulation;
 use super::text::Text;
 
-/// The format tag every data set must carry.
-pub const FORMAT: &str = "sundhedsklynger/1";
+/// The format tag of the current format; data sets are written in it.
+pub const FORMAT: &str = "sundhedsklynger/2";
+
+/// The format tag of the first format, still read (see [`Version`]).
+pub const FORMAT_V1: &str = "sundhedsklynger/1";
+
+/// The versions of the format that are read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Version {
+    V1,
+    #[default]
+    V2,
+}
+
+impl Version {
+    /// The version a format tag names.
+    pub fn of(format: &str) -> Option<Version> {
+        match format {
+            FORMAT => Some(Version::V2),
+            FORMAT_V1 => Some(Version::V1),
+            _ => None,
+        }
+    }
+
+    /// The name of the top-level array of areas in this version.
+    pub fn areas_key(self) -> &'static str {
+        match self {
+            Version::V1 => "clusters",
+            Version::V2 => "areas",
+        }
+    }
+}
+
+/// The area kind every area of a `/1` document has.
+pub const CLUSTER: &str = "cluster";
+
+fn cluster_kind() -> String {
+    CLUSTER.to_string()
+}
+
+/// Data are always written in the current format.
+fn write_format<S: Serializer>(_: &str, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(FORMAT)
+}
 
 /// A complete data set: the structure of Danish health governance at one date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(title = "sundhedsklynger data set", description = "Danish health clusters (sundhedsklynger) and health cooperation committees (SSU), format sundhedsklynger/1."))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(title = "sundhedsklynger data set", description = "How Danish health care is governed across region and municipality: regions, their areas (health clusters 2022-2026, sundhedsråd from 2027), the bodies' seats and who holds them, format sundhedsklynger/2."))]
 pub struct Dataset {
-    /// Always `"sundhedsklynger/1"`.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = "sundhedsklynger/1")))]
+    /// `"sundhedsklynger/2"` (`"sundhedsklynger/1"` documents are read too).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = "sundhedsklynger/2")))]
+    #[serde(serialize_with = "write_format")]
     pub format: String,
+    /// A short id of the data set, e.g. `"sundhedsraad-2027"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Optional link to the JSON Schema, for editors.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
@@ -44,6 +95,24 @@ pub struct Dataset {
     /// The date the data describe, `YYYY-MM-DD`.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
     pub as_of: String,
+    /// The first day the structure is in force, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub valid_from: Option<String>,
+    /// The last day the structure is in force, `YYYY-MM-DD`; open-ended when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub valid_to: Option<String>,
+    /// From this day, before `valid_from`, the bodies met as preparatory bodies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub preparatory_from: Option<String>,
+    /// How far the data set as a whole rests on primary sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// URLs of the sources of the data set as a whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
     /// Id of the rule profile to check the bodies against (built-in or in `profiles`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
@@ -52,7 +121,9 @@ pub struct Dataset {
     pub profiles: Vec<RuleProfile>,
     pub regions: Vec<Region>,
     pub municipalities: Vec<Municipality>,
-    pub clusters: Vec<Cluster>,
+    /// The areas of the regions: health clusters, sundhedsråd, … (`clusters` in format `/1`).
+    #[serde(alias = "clusters")]
+    pub areas: Vec<Area>,
     /// People who hold seats. One person may hold seats in several bodies.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub persons: Vec<Person>,
@@ -86,6 +157,14 @@ pub struct Region {
     pub code: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+    /// First day in force, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub valid_from: Option<String>,
+    /// Last day in force, `YYYY-MM-DD`; open-ended when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub valid_to: Option<String>,
 }
 
 /// A municipality (kommune), identified by its official kommunekode.
@@ -114,15 +193,22 @@ pub struct Population {
     pub date: String,
     /// URL of the source.
     pub source: String,
+    /// How far the count rests on the primary source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
 }
 
-/// A health cluster (sundhedsklynge) around one or more acute hospitals.
+/// An area of a region with bodies of its own: a health cluster (sundhedsklynge) around one
+/// or more acute hospitals, or a sundhedsråd's area. Its `kind` says which bodies it has.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
-pub struct Cluster {
+pub struct Area {
     /// Nationally unique id (names repeat across regions), e.g. `"RH-SYD"`.
     pub id: String,
+    /// The kind of area, as the rule profile names it: `"cluster"` (the default), `"council"`, ….
+    #[serde(default = "cluster_kind")]
+    pub kind: String,
     /// Id of the region.
     pub region: String,
     pub name: String,
@@ -136,9 +222,17 @@ pub struct Cluster {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     pub members: Vec<Membership>,
-    /// Municipalities no source could place that may belong to this cluster.
+    /// Municipalities no source could place that may belong to this area.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<String>,
+    /// First day in force, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub valid_from: Option<String>,
+    /// Last day in force, `YYYY-MM-DD`; open-ended when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub valid_to: Option<String>,
 }
 
 fn confirmed() -> Status {
@@ -149,7 +243,7 @@ fn is_confirmed(s: &Status) -> bool {
     *s == Status::Confirmed
 }
 
-/// A municipality's membership of a cluster.
+/// A municipality's membership of an area.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
@@ -159,11 +253,19 @@ pub struct Membership {
     /// For a municipality split between clusters: its population share in this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share: Option<Share>,
-    /// Defaults to the cluster's status.
+    /// Defaults to the area's status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+    /// First day in force, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub valid_from: Option<String>,
+    /// Last day in force, `YYYY-MM-DD`; open-ended when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub valid_to: Option<String>,
 }
 
 /// The share of a split municipality's population that belongs to one cluster.
@@ -266,9 +368,10 @@ pub struct Seat {
     /// Kommunekode, for municipal roles.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub municipality: Option<String>,
-    /// Cluster id, for a municipal representative in the SSU.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cluster: Option<String>,
+    /// Area id, for a seat that represents an area in a region's body (a cluster's municipal
+    /// representative in the SSU); `cluster` in format `/1`.
+    #[serde(default, alias = "cluster", skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
     /// Id of the person who holds the seat, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<String>,
@@ -281,6 +384,17 @@ pub struct Seat {
     pub sources: Vec<String>,
     #[serde(default = "confirmed", skip_serializing_if = "is_confirmed")]
     pub status: Status,
+    /// Id of a person who holds the seat in the member's place (on leave).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub substitute: Option<String>,
+    /// First day in force, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub valid_from: Option<String>,
+    /// Last day in force, `YYYY-MM-DD`; open-ended when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$")))]
+    pub valid_to: Option<String>,
 }
 
 impl Dataset {
@@ -297,22 +411,39 @@ impl Dataset {
         self.municipalities.iter().find(|m| m.code == code)
     }
 
-    pub fn cluster(&self, id: &str) -> Option<&Cluster> {
-        self.clusters.iter().find(|c| c.id == id)
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|c| c.id == id)
     }
 
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.persons.iter().find(|p| p.id == id)
     }
 
-    /// The clusters of a region, in data order.
-    pub fn clusters_of<'a>(&'a self, region: &'a str) -> impl Iterator<Item = &'a Cluster> + 'a {
-        self.clusters.iter().filter(move |c| c.region == region)
+    /// The areas of a region, in data order.
+    pub fn areas_of<'a>(&'a self, region: &'a str) -> impl Iterator<Item = &'a Area> + 'a {
+        self.areas.iter().filter(move |c| c.region == region)
     }
 
-    /// The clusters a municipality is a member of.
-    pub fn clusters_with_member<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Cluster> + 'a {
-        self.clusters.iter().filter(move |c| c.members.iter().any(|m| m.municipality == code))
+    /// The areas a municipality is a member of.
+    pub fn areas_with_member<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Area> + 'a {
+        self.areas.iter().filter(move |c| c.members.iter().any(|m| m.municipality == code))
+    }
+
+    /// The data set as format `/2` holds it: what writing it gives. Nothing is lost: a `/1`
+    /// document's clusters are areas of kind `"cluster"`, a seat's cluster its area, a
+    /// profile's `ssu` / `political` / `professional` rules the 2022 body kinds' rules.
+    pub fn upgraded(&self) -> Dataset {
+        let mut d = self.clone();
+        d.format = FORMAT.to_string();
+        for p in &mut d.profiles {
+            p.legacy = false;
+        }
+        d
+    }
+
+    /// The version of the format the data set was read from.
+    pub fn version(&self) -> Version {
+        Version::of(&self.format).unwrap_or_default()
     }
 
     /// Seats listed in the data for a body.
@@ -323,8 +454,8 @@ impl Dataset {
 }
 
 impl Membership {
-    /// The membership's status, inherited from the cluster when not given.
-    pub fn effective_status(&self, cluster: &Cluster) -> Status {
-        self.status.unwrap_or(cluster.status)
+    /// The membership's status, inherited from the area when not given.
+    pub fn effective_status(&self, area: &Area) -> Status {
+        self.status.unwrap_or(area.status)
     }
 }

@@ -14,6 +14,8 @@ pub enum Status {
     Confirmed,
     /// A catchment area or secondary page supports it.
     Partial,
+    /// Only a secondary source (news, a journalist's data set) gives it.
+    Secondary,
     /// No source found: shown only marked as unverified.
     Unverified,
 }
@@ -87,50 +89,26 @@ pub enum Office {
     CoChair,
 }
 
-/// The three kinds of body the structure has.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum BodyKind {
-    /// Sundhedssamarbejdsudvalg, one per region.
-    Ssu,
-    /// A cluster's political level (politisk niveau).
-    Political,
-    /// A cluster's professional-strategic level (fagligt strategisk niveau).
-    Professional,
-}
-
-impl BodyKind {
-    pub const ALL: [BodyKind; 3] = [BodyKind::Ssu, BodyKind::Political, BodyKind::Professional];
-
-    /// The suffix of the body id.
-    pub fn suffix(self) -> &'static str {
-        match self {
-            BodyKind::Ssu => "ssu",
-            BodyKind::Political => "political",
-            BodyKind::Professional => "professional",
-        }
-    }
-}
-
-/// A parsed body id: `"<owner>/<kind>"`, where the owner is a region (SSU) or a cluster.
+/// A parsed body id: `"<owner>/<kind>"`, where the owner is a region or an area and the kind
+/// is the id of a kind of body in the rule profile (`"ssu"`, `"political"`, `"council"`, …).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct BodyId {
     pub owner: String,
-    pub kind: BodyKind,
+    pub kind: String,
 }
 
 impl BodyId {
+    /// Splits an id at its last `/`; `None` when either part is empty. Whether the kind
+    /// exists is the profile's to say.
     pub fn parse(id: &str) -> Option<BodyId> {
-        let (owner, suffix) = id.rsplit_once('/')?;
-        let kind = BodyKind::ALL.into_iter().find(|k| k.suffix() == suffix)?;
-        (!owner.is_empty()).then(|| BodyId { owner: owner.to_string(), kind })
+        let (owner, kind) = id.rsplit_once('/')?;
+        (!owner.is_empty() && !kind.is_empty()).then(|| BodyId { owner: owner.to_string(), kind: kind.to_string() })
     }
 }
 
 impl fmt::Display for BodyId {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{}/{}", self.owner, self.kind.suffix())
+        write!(f, "{}/{}", self.owner, self.kind)
     }
 }
 

@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::finding::{at, pointer, Code, Finding, Severity};
-use crate::model::{Dataset, FORMAT};
+use crate::model::{Dataset, Version, FORMAT, FORMAT_V1};
 use crate::model::text::Text;
 
 mod errors;
@@ -46,7 +46,13 @@ impl Dataset {
             profiles: Vec::new(),
             regions: Vec::new(),
             municipalities: Vec::new(),
-            clusters: Vec::new(),
+            areas: Vec::new(),
+            id: None,
+            valid_from: None,
+            valid_to: None,
+            preparatory_from: None,
+            status: None,
+            sources: Vec::new(),
             persons: Vec::new(),
             seats: Vec::new(),
             standard_populations: Vec::new(),
@@ -128,15 +134,51 @@ fn read_text(text: &str, fast: bool) -> ReadOutcome {
     }
 }
 
-/// The fields the top level may have.
-const TOP_LEVEL: [&str; 15] = [
+/// The fields the top level may have, format `/1`.
+const TOP_LEVEL_V1: [&str; 15] = [
     "format", "$schema", "title", "description", "as_of", "profile", "profiles", "regions",
     "municipalities", "clusters", "persons", "seats", "standard_populations", "indicators", "values",
 ];
 
+/// The fields the top level may have, format `/2`.
+const TOP_LEVEL: [&str; 21] = [
+    "format", "$schema", "id", "title", "description", "as_of", "valid_from", "valid_to", "preparatory_from", "status",
+    "sources", "profile", "profiles", "regions", "municipalities", "areas", "persons", "seats", "standard_populations",
+    "indicators", "values",
+];
+
+fn top_level(version: Version) -> &'static [&'static str] {
+    match version {
+        Version::V1 => &TOP_LEVEL_V1,
+        Version::V2 => &TOP_LEVEL,
+    }
+}
+
+/// The version whose shapes a document is checked with: its format's; for a document whose
+/// format is missing or unsupported, `/1` where it has `clusters` and no `areas`.
+fn version_of(obj: &Map<String, Value>) -> Version {
+    match obj.get("format").and_then(Value::as_str).and_then(Version::of) {
+        Some(v) => v,
+        None if obj.contains_key("clusters") && !obj.contains_key("areas") => Version::V1,
+        None => Version::V2,
+    }
+}
+
+/// The version the reader is reading.
+fn current_version() -> Version {
+    shapes::current()
+}
+
+/// The top-level arrays of a version.
+fn arrays_of(version: Version) -> [&'static str; 9] {
+    let mut a = ARRAYS;
+    a[3] = version.areas_key();
+    a
+}
+
 /// The top-level arrays: read element by element from their text when the document is
 /// well-formed (see [`read_well_formed`]).
-const ARRAYS: [&str; 9] = ["profiles", "regions", "municipalities", "clusters", "persons", "seats", "standard_populations", "indicators", "values"];
+const ARRAYS: [&str; 9] = ["profiles", "regions", "municipalities", "areas", "persons", "seats", "standard_populations", "indicators", "values"];
 
 /// Reads a JSON object without building a tree of the whole document: one scan of the
 /// bytes finds the top-level fields and the texts of the arrays' elements, and checks each
@@ -175,30 +217,34 @@ fn read_object(obj: &Map<String, Value>, raw: &RawArrays, malformed: &std::cell:
     let mut findings = Vec::new();
     let mut data = empty_dataset();
     let mut origins = Origins::default();
+    let version = version_of(obj);
+    let _reading = reading(version);
+    let top = top_level(version);
+    origins.areas_key = AreasKey(version.areas_key());
 
     match obj.get("format") {
-        Some(Value::String(f)) if f == FORMAT => {}
+        Some(Value::String(f)) if Version::of(f).is_some() => data.format = f.clone(),
         Some(other) => findings.push(Finding::new(
             Severity::Error,
             Code::FormatUnsupported,
             "/format",
             Text::new(
-                format!("Formatet {} understøttes ikke; forventede \"{FORMAT}\".", short(other)),
-                format!("The format {} is not supported; expected \"{FORMAT}\".", short(other)),
+                format!("Formatet {} understøttes ikke; forventede \"{FORMAT}\" (eller \"{FORMAT_V1}\").", short(other)),
+                format!("The format {} is not supported; expected \"{FORMAT}\" (or \"{FORMAT_V1}\").", short(other)),
             ),
         )),
         None => findings.push(missing_field("", "format")),
     }
 
     for key in obj.keys() {
-        if !TOP_LEVEL.contains(&key.as_str()) {
+        if !top.contains(&key.as_str()) {
             findings.push(Finding::new(
                 Severity::Error,
                 Code::JsonUnknownField,
                 pointer([key.as_str()]),
                 Text::new(
-                    format!("Ukendt felt \"{}\"; forventede et af: {}.", clip(key), TOP_LEVEL.join(", ")),
-                    format!("Unknown field \"{}\"; expected one of: {}.", clip(key), TOP_LEVEL.join(", ")),
+                    format!("Ukendt felt \"{}\"; forventede et af: {}.", clip(key), top.join(", ")),
+                    format!("Unknown field \"{}\"; expected one of: {}.", clip(key), top.join(", ")),
                 ),
             ));
         }
@@ -208,6 +254,14 @@ fn read_object(obj: &Map<String, Value>, raw: &RawArrays, malformed: &std::cell:
     data.title = field(obj, "title", &mut findings);
     data.description = field(obj, "description", &mut findings);
     data.profile = field(obj, "profile", &mut findings);
+    if version == Version::V2 {
+        data.id = field(obj, "id", &mut findings);
+        data.valid_from = field(obj, "valid_from", &mut findings);
+        data.valid_to = field(obj, "valid_to", &mut findings);
+        data.preparatory_from = field(obj, "preparatory_from", &mut findings);
+        data.status = field(obj, "status", &mut findings);
+        data.sources = field(obj, "sources", &mut findings).unwrap_or_default();
+    }
     match obj.get("as_of") {
         Some(_) => data.as_of = field::<String>(obj, "as_of", &mut findings).unwrap_or_default(),
         None => findings.push(missing_field("", "as_of")),
@@ -216,7 +270,7 @@ fn read_object(obj: &Map<String, Value>, raw: &RawArrays, malformed: &std::cell:
     (data.profiles, origins.profiles) = array(obj, raw, malformed, "profiles", false, &mut findings, &mut origins.unreadable);
     (data.regions, origins.regions) = array(obj, raw, malformed, "regions", true, &mut findings, &mut origins.unreadable);
     (data.municipalities, origins.municipalities) = array(obj, raw, malformed, "municipalities", true, &mut findings, &mut origins.unreadable);
-    (data.clusters, origins.clusters) = array(obj, raw, malformed, "clusters", true, &mut findings, &mut origins.unreadable);
+    (data.areas, origins.areas) = array(obj, raw, malformed, version.areas_key(), true, &mut findings, &mut origins.unreadable);
     (data.persons, origins.persons) = array(obj, raw, malformed, "persons", false, &mut findings, &mut origins.unreadable);
     (data.seats, origins.seats) = array(obj, raw, malformed, "seats", false, &mut findings, &mut origins.unreadable);
     (data.standard_populations, origins.standard_populations) =

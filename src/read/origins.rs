@@ -12,7 +12,8 @@ pub struct Origins {
     pub profiles: Vec<usize>,
     pub regions: Vec<usize>,
     pub municipalities: Vec<usize>,
-    pub clusters: Vec<usize>,
+    /// The areas (`areas`, or `clusters` in format `/1`: see `areas_key`).
+    pub areas: Vec<usize>,
     pub persons: Vec<usize>,
     pub seats: Vec<usize>,
     pub standard_populations: Vec<usize>,
@@ -21,6 +22,18 @@ pub struct Origins {
     /// Ids and codes of elements that could not be read. References to them are not
     /// reported again: the read error already names the element.
     pub unreadable: BTreeSet<String>,
+    /// The name of the top-level array of areas in the input, for paths.
+    pub areas_key: AreasKey,
+}
+
+/// The name of the top-level array of areas: `areas`, or `clusters` in format `/1`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AreasKey(pub &'static str);
+
+impl Default for AreasKey {
+    fn default() -> Self {
+        AreasKey(crate::model::Version::V2.areas_key())
+    }
 }
 
 impl Origins {
@@ -30,13 +43,14 @@ impl Origins {
             profiles: (0..data.profiles.len()).collect(),
             regions: (0..data.regions.len()).collect(),
             municipalities: (0..data.municipalities.len()).collect(),
-            clusters: (0..data.clusters.len()).collect(),
+            areas: (0..data.areas.len()).collect(),
             persons: (0..data.persons.len()).collect(),
             seats: (0..data.seats.len()).collect(),
             standard_populations: (0..data.standard_populations.len()).collect(),
             indicators: (0..data.indicators.len()).collect(),
             values: (0..data.values.len()).collect(),
             unreadable: BTreeSet::new(),
+            areas_key: AreasKey(data.version().areas_key()),
         }
     }
 
@@ -46,7 +60,7 @@ impl Origins {
             "profiles" => &self.profiles,
             "regions" => &self.regions,
             "municipalities" => &self.municipalities,
-            "clusters" => &self.clusters,
+            "areas" | "clusters" => &self.areas,
             "persons" => &self.persons,
             "seats" => &self.seats,
             "standard_populations" => &self.standard_populations,
@@ -57,9 +71,11 @@ impl Origins {
         list.get(i).copied().unwrap_or(i)
     }
 
-    /// JSON Pointer to element `i` of `array` (model index), then `rest`.
+    /// JSON Pointer to element `i` of `array` (model index), then `rest`. `"areas"` names
+    /// the array of areas by its name in the input.
     pub fn path(&self, array: &str, i: usize, rest: &[&str]) -> String {
-        at(array, self.index(array, i), rest)
+        let name = if array == "areas" { self.areas_key.0 } else { array };
+        at(name, self.index(array, i), rest)
     }
 }
 

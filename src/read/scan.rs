@@ -3,6 +3,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::model::Version;
+
 use super::*;
 
 /// Deeper than this, the byte scan of an element gives up and leaves the element to serde,
@@ -15,18 +17,42 @@ pub(super) type RawArrays<'a> = std::collections::BTreeMap<String, Vec<(&'a str,
 
 /// The top level of a document by a byte scan: the fields that are not arrays of the format
 /// as values, the arrays as their elements' texts.
+///
+/// The version's shapes must be known before the arrays: the scan takes the fast way only
+/// when `"format"` comes first (as in every data set the tools write); otherwise it leaves
+/// the document to the tree reading, which finds the format wherever it is.
 pub(super) fn scan_top(text: &str) -> Option<(Map<String, Value>, RawArrays<'_>)> {
     let mut scan = Scan { text, at: 0, shapes: shapes(), depth: 0, fits: true };
     let mut other = Map::new();
     let mut arrays = RawArrays::new();
+    let mut _version = None;
     if !scan.open(b'{', b'}')? {
         loop {
             let key = scan.key()?.ok()?.to_string();
+            if _version.is_none() {
+                if key != "format" {
+                    return None;
+                }
+                let start = scan.at;
+                if !scan.value(None) {
+                    return None;
+                }
+                let value = serde_json::from_str::<Value>(text.get(start..scan.at)?).ok()?;
+                // An unsupported format: the tree reading tells which shapes to report with.
+                let version = value.as_str().and_then(Version::of)?;
+                _version = Some(reading(version));
+                scan.shapes = shapes();
+                other.insert(key, value);
+                if scan.next_or_end(b'}')? {
+                    break;
+                }
+                continue;
+            }
             // A key met twice: the tree reading keeps the last value but checks both.
             if arrays.contains_key(&key) || other.contains_key(&key) {
                 return None;
             }
-            if ARRAYS.contains(&key.as_str()) {
+            if arrays_of(current_version()).contains(&key.as_str()) {
                 let item = schema_node(&[key.clone(), "0".to_string()]).and_then(shape_id);
                 let mut elements = Vec::new();
                 // Not an array (`None`): the tree reading says so.

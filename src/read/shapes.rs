@@ -6,6 +6,8 @@ use serde_json::Value;
 use crate::finding::{pointer, pointer_segments, Code, Finding, Severity};
 use crate::model::text::Text;
 
+use crate::model::Version;
+
 use super::*;
 
 /// The relative paths of the keys the schema does not have, in the order serde meets them
@@ -49,9 +51,34 @@ pub(super) fn unknown_field(base: &str, segs: &[String]) -> Finding {
     )
 }
 
+thread_local! {
+    /// The version of the document being read: its shapes are the ones checked. Reading is
+    /// not reentrant, so the reader sets it once it knows the format ([`reading`]).
+    static READING: std::cell::Cell<Version> = const { std::cell::Cell::new(Version::V2) };
+}
+
+/// Reads with the shapes of `version` until the guard is dropped.
+pub(super) fn reading(version: Version) -> impl Drop {
+    struct Restore(Version);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            READING.with(|r| r.set(self.0));
+        }
+    }
+    Restore(READING.with(|r| r.replace(version)))
+}
+
+pub(super) fn current() -> Version {
+    READING.with(|r| r.get())
+}
+
 pub(super) fn schema_root() -> &'static Value {
-    static SCHEMA: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-    SCHEMA.get_or_init(crate::schema)
+    static V1: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    static V2: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    match current() {
+        Version::V1 => V1.get_or_init(crate::schema_v1),
+        Version::V2 => V2.get_or_init(crate::schema),
+    }
 }
 
 /// Follows `$ref`s, and picks the object or array branch of an `anyOf`/`oneOf`
@@ -151,8 +178,13 @@ pub(super) enum Shape {
 }
 
 pub(super) fn shapes() -> &'static Shapes {
-    static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
-    SHAPES.get_or_init(|| {
+    static V1: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
+    static V2: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
+    let cell = match current() {
+        Version::V1 => &V1,
+        Version::V2 => &V2,
+    };
+    cell.get_or_init(|| {
         let mut shapes = Shapes { table: Vec::new(), id: crate::hash::HashMap::default() };
         shape_of(resolve(schema_root()), &mut shapes);
         shapes

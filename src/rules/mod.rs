@@ -14,7 +14,7 @@ use crate::hash::HashMap;
 
 use crate::finding::{Code, Finding, Severity};
 use crate::model::Dataset;
-use crate::model::profile::{builtin_profiles, RuleProfile, DEFAULT_PROFILE};
+use crate::model::profile::{builtin_profiles, AreaWords, RuleProfile, DEFAULT_PROFILE};
 use crate::read::{clip, Origins};
 use crate::model::text::Text;
 
@@ -60,8 +60,8 @@ pub fn resolve_profile(data: &Dataset, options: &Options) -> (RuleProfile, Optio
 
 /// Validates a data set. `origins` maps model indices to input indices for the paths.
 pub fn validate(data: &Dataset, origins: &Origins, options: &Options) -> Vec<Finding> {
-    let mut v = Validator::new(data, origins);
     let (profile, profile_finding) = resolve_profile(data, options);
+    let mut v = Validator::new(data, origins, &profile);
     v.out.extend(profile_finding);
     v.dataset();
     v.profiles();
@@ -70,7 +70,7 @@ pub fn validate(data: &Dataset, origins: &Origins, options: &Options) -> Vec<Fin
     v.clusters();
     v.placement();
     v.persons();
-    v.seats();
+    v.seats(&profile);
     v.composition(&profile);
     v.persons_seats();
     let mut out = v.out;
@@ -81,33 +81,36 @@ pub fn validate(data: &Dataset, origins: &Origins, options: &Options) -> Vec<Fin
 
 struct Validator<'a> {
     data: &'a Dataset,
+    profile: &'a RuleProfile,
+    /// How messages name areas (of the profile's first kind).
+    words: AreaWords,
     origins: &'a Origins,
     out: Vec<Finding>,
     /// Municipalities and clusters by code and id (the first of each, as `Dataset::municipality`
     /// and `Dataset::cluster` find them), looked up per seat: 200,000 seats must not scan them.
     municipalities: HashMap<&'a str, &'a crate::model::Municipality>,
-    clusters: HashMap<&'a str, &'a crate::model::Cluster>,
+    areas: HashMap<&'a str, &'a crate::model::Area>,
 }
 
 impl<'a> Validator<'a> {
-    fn new(data: &'a Dataset, origins: &'a Origins) -> Self {
+    fn new(data: &'a Dataset, origins: &'a Origins, profile: &'a RuleProfile) -> Self {
         let mut municipalities = HashMap::default();
         for m in &data.municipalities {
             municipalities.entry(m.code.as_str()).or_insert(m);
         }
-        let mut clusters = HashMap::default();
-        for c in &data.clusters {
-            clusters.entry(c.id.as_str()).or_insert(c);
+        let mut areas = HashMap::default();
+        for c in &data.areas {
+            areas.entry(c.id.as_str()).or_insert(c);
         }
-        Validator { data, origins, out: Vec::new(), municipalities, clusters }
+        Validator { data, profile, words: profile.first_area_words(), origins, out: Vec::new(), municipalities, areas }
     }
 
     fn municipality(&self, code: &str) -> Option<&'a crate::model::Municipality> {
         self.municipalities.get(code).copied()
     }
 
-    fn cluster(&self, id: &str) -> Option<&'a crate::model::Cluster> {
-        self.clusters.get(id).copied()
+    fn area(&self, id: &str) -> Option<&'a crate::model::Area> {
+        self.areas.get(id).copied()
     }
 
     fn push(&mut self, severity: Severity, code: Code, path: String, da: String, en: String) {

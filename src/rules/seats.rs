@@ -5,7 +5,9 @@ use crate::hash::{HashMap, HashSet};
 
 use crate::bodies::labels::municipality_name;
 use crate::finding::{Code, Severity};
-use crate::model::{BodyId, BodyKind, Role, Status};
+use crate::model::profile::{Owner, RuleProfile};
+use crate::model::text::Text;
+use crate::model::{BodyId, Role, Status};
 use crate::read::clip;
 
 use super::*;
@@ -21,7 +23,9 @@ impl Validator<'_> {
         }
     }
 
-    pub(super) fn seats(&mut self) {
+    pub(super) fn seats(&mut self, profile: &RuleProfile) {
+        // The seat's area field as the input names it.
+        let area_field = if self.origins.areas_key.0 == "clusters" { "cluster" } else { "area" };
         let mut seen = HashMap::with_capacity_and_hasher(self.data.seats.len(), Default::default());
         let data = self.data;
         self.duplicates("seats", data.seats.iter().enumerate().map(|(i, s)| (i, s.id.as_str())), "id", &mut seen);
@@ -38,11 +42,18 @@ impl Validator<'_> {
                     self.unknown_ref(self.path("seats", i, &["municipality"]), "kommunen", "the municipality", code);
                 }
             }
-            if let Some(c) = &s.cluster {
-                if self.cluster(c).is_none() {
-                    self.unknown_ref(self.path("seats", i, &["cluster"]), "klyngen", "the cluster", c);
+            if let Some(c) = &s.area {
+                if self.area(c).is_none() {
+                    let words = profile.first_area_words();
+                    self.unknown_ref(self.path("seats", i, &[area_field]), &words.definite.da, &words.definite.en, c);
                 }
             }
+            if let Some(p) = &s.substitute {
+                if !persons.contains(p.as_str()) {
+                    self.unknown_ref(self.path("seats", i, &["substitute"]), "personen", "the person", p);
+                }
+            }
+            self.period("seats", i, s.valid_from.as_deref(), s.valid_to.as_deref());
             if s.status == Status::Unverified {
                 let path = self.path("seats", i, &[]);
                 self.push(
@@ -53,62 +64,67 @@ impl Validator<'_> {
                     "The seat is not confirmed by a source.".into(),
                 );
             }
-            let Some(body) = BodyId::parse(&s.body) else {
+            let parsed = BodyId::parse(&s.body).and_then(|b| profile.body_kind(&b.kind).map(|k| (b, k)));
+            let Some((body, kind)) = parsed else {
                 let path = self.path("seats", i, &["body"]);
+                let forms = body_forms(profile);
                 self.push(
                     Severity::Error,
                     Code::InvalidSeat,
                     path,
-                    format!("Organet \"{}\" er ugyldigt; forventede \"<region-id>/ssu\", \"<klynge-id>/political\" eller \"<klynge-id>/professional\".", clip(&s.body)),
-                    format!("The body \"{}\" is invalid; expected \"<region id>/ssu\", \"<cluster id>/political\" or \"<cluster id>/professional\".", clip(&s.body)),
+                    format!("Organet \"{}\" er ugyldigt; forventede {}.", clip(&s.body), forms.da),
+                    format!("The body \"{}\" is invalid; expected {}.", clip(&s.body), forms.en),
                 );
                 continue;
             };
-            match body.kind {
-                BodyKind::Ssu => {
+            match kind.owner {
+                Owner::Region => {
                     if data.region(&body.owner).is_none() {
                         self.unknown_ref(self.path("seats", i, &["body"]), "regionen", "the region", &body.owner);
                         continue;
                     }
-                    if let Some(cluster) = s.cluster.as_deref().and_then(|c| self.cluster(c)) {
-                        if cluster.region != body.owner {
-                            let path = self.path("seats", i, &["cluster"]);
+                    if let Some(area) = s.area.as_deref().and_then(|c| self.area(c)) {
+                        if area.region != body.owner {
+                            let path = self.path("seats", i, &[area_field]);
+                            let name = profile.body_kind_name(&kind.id);
                             self.push(
                                 Severity::Error,
                                 Code::InvalidSeat,
                                 path,
-                                format!("{} hører ikke til den region, SSU'et dækker.", clip(&cluster.name)),
-                                format!("{} does not belong to the region the SSU covers.", clip(&cluster.name)),
+                                format!("{} hører ikke til den region, {} dækker.", clip(&area.name), name.da),
+                                format!("{} does not belong to the region the {} covers.", clip(&area.name), name.en),
                             );
                         }
                     }
                 }
-                BodyKind::Political | BodyKind::Professional => {
-                    let Some(cluster) = self.cluster(&body.owner) else {
-                        self.unknown_ref(self.path("seats", i, &["body"]), "klyngen", "the cluster", &body.owner);
+                Owner::Area => {
+                    let Some(area) = self.area(&body.owner) else {
+                        let words = kind.area_kind.as_deref().map(|k| profile.area_words(k)).unwrap_or_else(|| profile.area_words(""));
+                        self.unknown_ref(self.path("seats", i, &["body"]), &words.definite.da, &words.definite.en, &body.owner);
                         continue;
                     };
                     if s.role.is_municipal() {
                         match &s.municipality {
                             None => {
                                 let path = self.path("seats", i, &[]);
+                                let words = profile.area_words(&area.kind);
                                 self.push(
                                     Severity::Error,
                                     Code::InvalidSeat,
                                     path,
-                                    "En kommunal plads i en klynge skal angive \"municipality\" (kommunekode).".into(),
-                                    "A municipal seat in a cluster must give \"municipality\" (municipality code).".into(),
+                                    format!("En kommunal plads i {} skal angive \"municipality\" (kommunekode).", words.indefinite.da),
+                                    format!("A municipal seat in {} must give \"municipality\" (municipality code).", words.indefinite.en),
                                 );
                             }
-                            Some(code) if self.municipality(code).is_some() && !cluster.members.iter().any(|m| &m.municipality == code) => {
+                            Some(code) if self.municipality(code).is_some() && !area.members.iter().any(|m| &m.municipality == code) => {
                                 let path = self.path("seats", i, &["municipality"]);
                                 let name = municipality_name(data, code);
                                 self.push(
                                     Severity::Error,
                                     Code::InvalidSeat,
                                     path,
-                                    format!("{} er ikke medlem af {}.", name.da, clip(&cluster.name)),
-                                    format!("{} is not a member of {}.", name.en, clip(&cluster.name)),
+                                    format!("{} er ikke medlem af {}.", name.da, clip(&area.name)),
+                                    format!("{} is not a member of {}.", name.en, clip(&area.name)),
                                 );
                             }
                             Some(_) => {}
@@ -179,9 +195,9 @@ impl Validator<'_> {
                     }
                 }
                 if matches!(s.role, Role::RegionalCouncilChair | Role::RegionalCouncilMember) {
-                    let seat_region = BodyId::parse(&s.body).and_then(|b| match b.kind {
-                        BodyKind::Ssu => Some(b.owner),
-                        _ => self.cluster(&b.owner).map(|c| c.region.clone()),
+                    let seat_region = BodyId::parse(&s.body).and_then(|b| match self.profile.body_kind(&b.kind).map(|k| k.owner) {
+                        Some(Owner::Region) => Some(b.owner),
+                        _ => self.area(&b.owner).map(|c| c.region.clone()),
                     });
                     if let Some(r) = seat_region {
                         match &region {
@@ -204,3 +220,24 @@ impl Validator<'_> {
     }
 }
 
+
+/// The forms a body id takes under a profile: "\"<region-id>/ssu\", \"<klynge-id>/political\" eller …".
+fn body_forms(profile: &RuleProfile) -> Text {
+    let forms: Vec<(String, String)> = profile
+        .bodies
+        .iter()
+        .map(|k| match k.owner {
+            Owner::Region => (format!("\"<region-id>/{}\"", k.id), format!("\"<region id>/{}\"", k.id)),
+            Owner::Area => {
+                let w = profile.area_words(k.area_kind.as_deref().unwrap_or(""));
+                (format!("\"<{}-id>/{}\"", w.short.da, k.id), format!("\"<{} id>/{}\"", w.short.en, k.id))
+            }
+        })
+        .collect();
+    let join = |forms: Vec<&String>, or: &str| match forms.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} {or} {last}", rest.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")),
+        None => String::new(),
+    };
+    Text::new(join(forms.iter().map(|f| &f.0).collect(), "eller"), join(forms.iter().map(|f| &f.1).collect(), "or"))
+}

@@ -12,8 +12,61 @@ use super::*;
 
 impl Validator<'_> {
     pub(super) fn dataset(&mut self) {
-        if !self.data.as_of.is_empty() {
-            self.out.extend(date_finding("/as_of".into(), &self.data.as_of));
+        let data = self.data;
+        if !data.as_of.is_empty() {
+            self.out.extend(date_finding("/as_of".into(), &data.as_of));
+        }
+        self.period_at(String::new(), data.valid_from.as_deref(), data.valid_to.as_deref());
+        if let Some(d) = &data.preparatory_from {
+            self.out.extend(date_finding("/preparatory_from".into(), d));
+            if data.valid_from.as_deref().is_some_and(|from| is_date(d) && is_date(from) && d.as_str() > from) {
+                self.push(
+                    Severity::Error,
+                    Code::InvalidPeriod,
+                    "/preparatory_from".into(),
+                    format!("Den forberedende periode begynder {d}, efter at strukturen træder i kraft; forventede en dato før \"valid_from\"."),
+                    format!("The preparatory period starts on {d}, after the structure takes effect; expected a date before \"valid_from\"."),
+                );
+            }
+        }
+        for (i, url) in data.sources.iter().enumerate() {
+            self.out.extend(source_url_finding(format!("/sources/{i}"), url));
+        }
+        if data.status == Some(Status::Secondary) {
+            self.push(
+                Severity::Info,
+                Code::SecondarySource,
+                "/status".into(),
+                "Datasættet bygger på sekundære kilder; hvert faktum viser sin status.".into(),
+                "The data set rests on secondary sources; every fact shows its status.".into(),
+            );
+        }
+    }
+
+    /// `valid_from` ≤ `valid_to` where both are dates, for element `i` of `array`.
+    pub(super) fn period(&mut self, array: &str, i: usize, from: Option<&str>, to: Option<&str>) {
+        if from.is_none() && to.is_none() {
+            return;
+        }
+        self.period_at(self.path(array, i, &[]), from, to);
+    }
+
+    fn period_at(&mut self, base: String, from: Option<&str>, to: Option<&str>) {
+        for (field, value) in [("valid_from", from), ("valid_to", to)] {
+            if let Some(v) = value {
+                self.out.extend(date_finding(format!("{base}/{field}"), v));
+            }
+        }
+        if let (Some(from), Some(to)) = (from, to) {
+            if is_date(from) && is_date(to) && to < from {
+                self.push(
+                    Severity::Error,
+                    Code::InvalidPeriod,
+                    format!("{base}/valid_to"),
+                    format!("Perioden slutter {to}, før den begynder ({from}); forventede \"valid_to\" ≥ \"valid_from\"."),
+                    format!("The period ends on {to}, before it starts ({from}); expected \"valid_to\" ≥ \"valid_from\"."),
+                );
+            }
         }
     }
 
@@ -22,7 +75,26 @@ impl Validator<'_> {
         let mut seen = HashMap::default();
         let data = self.data;
         self.duplicates("regions", data.regions.iter().enumerate().map(|(i, r)| (i, r.id.as_str())), "id", &mut seen);
-        self.duplicates("clusters", data.clusters.iter().enumerate().map(|(i, c)| (i, c.id.as_str())), "id", &mut seen);
+        // An area may be listed again for another period; only overlapping periods clash.
+        let mut first: Vec<usize> = Vec::new();
+        for (i, c) in data.areas.iter().enumerate() {
+            match first.iter().copied().find(|&k| data.areas[k].id == c.id) {
+                Some(k) if periods_apart(&data.areas[k], c) => {}
+                Some(k) if c.valid_from.is_some() || c.valid_to.is_some() || data.areas[k].valid_from.is_some() || data.areas[k].valid_to.is_some() => {
+                    let path = self.path("areas", i, &["id"]);
+                    let other = self.path("areas", k, &[]);
+                    self.push(
+                        Severity::Error,
+                        Code::OverlappingPeriods,
+                        path,
+                        format!("{} står også i {other} for en periode, der overlapper; forventede perioder, der ikke overlapper.", clip(&c.id)),
+                        format!("{} is also at {other} for an overlapping period; expected periods that do not overlap.", clip(&c.id)),
+                    );
+                }
+                _ => first.push(i),
+            }
+        }
+        self.duplicates("areas", first.iter().map(|&i| (i, data.areas[i].id.as_str())), "id", &mut seen);
         for (i, r) in data.regions.iter().enumerate() {
             self.empty_name("regions", i, &r.name);
             if let Some(code) = &r.code {
@@ -38,15 +110,12 @@ impl Validator<'_> {
                 }
             }
             self.sources("regions", i, "sources", &r.sources);
-            if data.clusters_of(&r.id).next().is_none() {
+            self.period("regions", i, r.valid_from.as_deref(), r.valid_to.as_deref());
+            if data.areas_of(&r.id).next().is_none() {
                 let path = self.path("regions", i, &[]);
-                self.push(
-                    Severity::Warning,
-                    Code::RegionWithoutClusters,
-                    path,
-                    format!("{} har ingen sundhedsklynger.", clip(&r.name)),
-                    format!("{} has no health clusters.", clip(&r.name)),
-                );
+                let w = &self.words;
+                let (da, en) = (format!("{} har ingen {}.", clip(&r.name), w.plural.da), format!("{} has no {}.", clip(&r.name), w.plural.en));
+                self.push(Severity::Warning, Code::RegionWithoutClusters, path, da, en);
             }
         }
     }
@@ -80,15 +149,28 @@ impl Validator<'_> {
 
     pub(super) fn clusters(&mut self) {
         let data = self.data;
-        for (i, c) in data.clusters.iter().enumerate() {
-            self.empty_name("clusters", i, &c.name);
+        for (i, c) in data.areas.iter().enumerate() {
+            self.empty_name("areas", i, &c.name);
+            self.period("areas", i, c.valid_from.as_deref(), c.valid_to.as_deref());
+            let w = self.profile.area_words(&c.kind);
+            if !self.profile.areas.iter().any(|a| a.id == c.kind) {
+                let known: Vec<&str> = self.profile.areas.iter().map(|a| a.id.as_str()).collect();
+                let path = self.path("areas", i, &["kind"]);
+                self.push(
+                    Severity::Error,
+                    Code::UnknownReference,
+                    path,
+                    format!("Områdetypen \"{}\" findes ikke i regelprofilen \"{}\"; forventede en af: {}.", clip(&c.kind), self.profile.id, known.join(", ")),
+                    format!("The area kind \"{}\" is not in the rule profile \"{}\"; expected one of: {}.", clip(&c.kind), self.profile.id, known.join(", ")),
+                );
+            }
             let region_known = data.region(&c.region).is_some();
             if !region_known {
-                self.unknown_ref(self.path("clusters", i, &["region"]), "regionen", "the region", &c.region);
+                self.unknown_ref(self.path("areas", i, &["region"]), "regionen", "the region", &c.region);
             }
-            self.sources("clusters", i, "sources", &c.sources);
+            self.sources("areas", i, "sources", &c.sources);
             if c.members.is_empty() {
-                let path = self.path("clusters", i, &["members"]);
+                let path = self.path("areas", i, &["members"]);
                 self.push(
                     Severity::Warning,
                     Code::ClusterWithoutMembers,
@@ -100,8 +182,9 @@ impl Validator<'_> {
             let mut seen = HashSet::default();
             for (j, member) in c.members.iter().enumerate() {
                 let j_s = j.to_string();
-                let mpath = self.path("clusters", i, &["members", &j_s, "municipality"]);
-                if !seen.insert(member.municipality.as_str()) {
+                let mpath = self.path("areas", i, &["members", &j_s, "municipality"]);
+                let later = c.members.iter().take(j).any(|o| o.municipality == member.municipality && !memberships_apart(o, member));
+                if !seen.insert(member.municipality.as_str()) && later {
                     self.push(
                         Severity::Error,
                         Code::DuplicateMember,
@@ -118,15 +201,19 @@ impl Validator<'_> {
                             Severity::Error,
                             Code::MunicipalityOtherRegion,
                             mpath,
-                            format!("{} ligger i {}, men {} hører til {}; forventede en kommune i klyngens region.", clip(&m.name), region_name(&m.region), clip(&c.name), region_name(&c.region)),
-                            format!("{} lies in {}, but {} belongs to {}; expected a municipality in the cluster's region.", clip(&m.name), region_name(&m.region), clip(&c.name), region_name(&c.region)),
+                            format!("{} ligger i {}, men {} hører til {}; forventede en kommune i {}s region.", clip(&m.name), region_name(&m.region), clip(&c.name), region_name(&c.region), w.definite.da),
+                            format!("{} lies in {}, but {} belongs to {}; expected a municipality in {}'s region.", clip(&m.name), region_name(&m.region), clip(&c.name), region_name(&c.region), w.definite.en),
                         );
                     }
                     Some(_) => {}
                 }
-                self.sources("clusters", i, &format!("members/{j}/sources"), &member.sources);
+                self.sources("areas", i, &format!("members/{j}/sources"), &member.sources);
+                if member.valid_from.is_some() || member.valid_to.is_some() {
+                    let base = self.path("areas", i, &["members", &j_s]);
+                    self.period_at(base, member.valid_from.as_deref(), member.valid_to.as_deref());
+                }
                 if member.status == Some(Status::Unverified) && c.status != Status::Unverified {
-                    let path = self.path("clusters", i, &["members", &j_s]);
+                    let path = self.path("areas", i, &["members", &j_s]);
                     let name = municipality_name(data, &member.municipality);
                     self.push(
                         Severity::Info,
@@ -139,10 +226,10 @@ impl Validator<'_> {
             }
             for (j, code) in c.candidates.iter().enumerate() {
                 if data.municipality(code).is_none() {
-                    self.unknown_ref(self.path("clusters", i, &["candidates", &j.to_string()]), "kommunen", "the municipality", code);
+                    self.unknown_ref(self.path("areas", i, &["candidates", &j.to_string()]), "kommunen", "the municipality", code);
                 }
             }
-            let path = self.path("clusters", i, &[]);
+            let path = self.path("areas", i, &[]);
             match c.status {
                 Status::Unverified => self.push(
                     Severity::Info,
@@ -158,10 +245,17 @@ impl Validator<'_> {
                     format!("Medlemmerne af {} er kun delvist bekræftet (optageområde eller sekundær kilde).", clip(&c.name)),
                     format!("The members of {} are only partly confirmed (catchment area or secondary source).", clip(&c.name)),
                 ),
+                Status::Secondary => self.push(
+                    Severity::Info,
+                    Code::SecondarySource,
+                    path,
+                    format!("Medlemmerne af {} kendes kun fra en sekundær kilde.", clip(&c.name)),
+                    format!("The members of {} are known from a secondary source only.", clip(&c.name)),
+                ),
                 Status::Confirmed => {}
             }
             if c.name_status == Status::Unverified {
-                let path = self.path("clusters", i, &["name"]);
+                let path = self.path("areas", i, &["name"]);
                 self.push(
                     Severity::Info,
                     Code::UnverifiedName,
@@ -179,7 +273,7 @@ impl Validator<'_> {
         for (i, m) in data.municipalities.iter().enumerate() {
             let path = self.path("municipalities", i, &[]);
             let memberships: Vec<(usize, usize, Option<Share>)> = data
-                .clusters
+                .areas
                 .iter()
                 .enumerate()
                 .flat_map(|(ci, c)| {
@@ -189,37 +283,37 @@ impl Validator<'_> {
             match memberships.len() {
                 0 => {
                     let candidates: Vec<&str> =
-                        data.clusters.iter().filter(|c| c.candidates.contains(&m.code)).map(|c| c.name.as_str()).collect();
+                        data.areas.iter().filter(|c| c.candidates.contains(&m.code)).map(|c| c.name.as_str()).collect();
                     let (da, en) = if candidates.is_empty() {
                         (String::new(), String::new())
                     } else {
-                        (format!(" Mulige klynger: {}.", candidates.join(", ")), format!(" Possible clusters: {}.", candidates.join(", ")))
+                        (format!(" Mulige {}: {}.", self.words.short_plural.da, candidates.join(", ")), format!(" Possible {}: {}.", self.words.short_plural.en, candidates.join(", ")))
                     };
                     self.push(
                         Severity::Warning,
                         Code::MunicipalityUnplaced,
                         path,
-                        format!("{} ({}) er ikke placeret i nogen sundhedsklynge; ingen kilde kunne placere den.{da}", clip(&m.name), m.code),
-                        format!("{} ({}) is not placed in any health cluster; no source could place it.{en}", clip(&m.name), m.code),
+                        format!("{} ({}) er ikke placeret i {}; ingen kilde kunne placere den.{da}", clip(&m.name), m.code, self.words.any.da),
+                        format!("{} ({}) is not placed in {}; no source could place it.{en}", clip(&m.name), m.code, self.words.any.en),
                     );
                 }
                 1 => {
                     let (ci, mi, share) = memberships[0];
                     if let Some(Share::Fraction(f)) = share {
                         if (f - 1.0).abs() > SHARE_TOLERANCE {
-                            let p = self.path("clusters", ci, &["members", &mi.to_string(), "share"]);
+                            let p = self.path("areas", ci, &["members", &mi.to_string(), "share"]);
                             self.push(
                                 Severity::Warning,
                                 Code::ShareWithoutSplit,
                                 p,
-                                format!("{} har andelen {f}, men er kun med i én klynge; forventede 1 eller ingen andel.", clip(&m.name)),
-                                format!("{} has the share {f} but is in one cluster only; expected 1 or no share.", clip(&m.name)),
+                                format!("{} har andelen {f}, men er kun med i {}; forventede 1 eller ingen andel.", clip(&m.name), self.words.one.da),
+                                format!("{} has the share {f} but is in {} only; expected 1 or no share.", clip(&m.name), self.words.one.en),
                             );
                         }
                     }
                 }
                 _ => {
-                    let names: Vec<&str> = memberships.iter().map(|(ci, _, _)| data.clusters[*ci].name.as_str()).collect();
+                    let names: Vec<&str> = memberships.iter().map(|(ci, _, _)| data.areas[*ci].name.as_str()).collect();
                     let fractions: Vec<f64> = memberships.iter().filter_map(|(_, _, s)| match s {
                         Some(Share::Fraction(f)) => Some(*f),
                         _ => None,
@@ -229,8 +323,8 @@ impl Validator<'_> {
                             Severity::Warning,
                             Code::SplitShareUnknown,
                             path,
-                            format!("{} er delt mellem {}, men befolkningsandelene kendes ikke; tal for klyngerne kan ikke summeres.", clip(&m.name), names.join(" og ")),
-                            format!("{} is split between {}, but the population shares are not known; cluster figures cannot be summed.", clip(&m.name), names.join(" and ")),
+                            format!("{} er delt mellem {}, men befolkningsandelene kendes ikke; tal for {} kan ikke summeres.", clip(&m.name), names.join(" og "), self.words.definite_plural.da),
+                            format!("{} is split between {}, but the population shares are not known; {} figures cannot be summed.", clip(&m.name), names.join(" and "), self.words.definite_plural.en),
                         );
                     } else {
                         let sum: f64 = fractions.iter().sum();
@@ -250,3 +344,18 @@ impl Validator<'_> {
     }
 }
 
+
+/// Whether two listings of one area are for periods that do not overlap.
+fn periods_apart(a: &crate::model::Area, b: &crate::model::Area) -> bool {
+    apart(a.valid_from.as_deref(), a.valid_to.as_deref(), b.valid_from.as_deref(), b.valid_to.as_deref())
+}
+
+fn memberships_apart(a: &crate::model::Membership, b: &crate::model::Membership) -> bool {
+    apart(a.valid_from.as_deref(), a.valid_to.as_deref(), b.valid_from.as_deref(), b.valid_to.as_deref())
+}
+
+/// Periods `[from, to]` (open where absent; dates compare as text) that share no day.
+fn apart(a_from: Option<&str>, a_to: Option<&str>, b_from: Option<&str>, b_to: Option<&str>) -> bool {
+    let before = |to: Option<&str>, from: Option<&str>| matches!((to, from), (Some(t), Some(f)) if t < f);
+    before(a_to, b_from) || before(b_to, a_from)
+}

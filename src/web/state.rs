@@ -410,13 +410,13 @@ pub fn finding_region<'a>(report: &'a Report, finding: &Finding) -> Option<&'a s
     match array {
         "regions" => data.regions.get(model(&origins.regions)?).map(|r| r.id.as_str()),
         "municipalities" => data.municipalities.get(model(&origins.municipalities)?).map(|m| m.region.as_str()),
-        "clusters" => data.clusters.get(model(&origins.clusters)?).map(|c| c.region.as_str()),
+        "clusters" => data.areas.get(model(&origins.areas)?).map(|c| c.region.as_str()),
         "seats" => {
             let seat = data.seats.get(model(&origins.seats)?)?;
             let body = BodyId::parse(&seat.body)?;
             match body.kind {
                 BodyKind::Ssu => data.region(&body.owner).map(|r| r.id.as_str()),
-                _ => data.cluster(&body.owner).map(|c| c.region.as_str()),
+                _ => data.area(&body.owner).map(|c| c.region.as_str()),
             }
         }
         _ => None,

@@ -114,7 +114,7 @@ cases[-1]["bytes"] = ("\ufeff" + '{"format":"sundhedsklynger/1"}').encode("utf-1
 json_case("array-at-top", [1, 2], [E("json-not-object", "")], keep=EMPTY, only=True)
 json_case("string-at-top", "\"sundhedsklynger/1\"", [E("json-not-object", "")], keep=EMPTY, only=True)
 json_case("null-at-top", "null", [E("json-not-object", "")], keep=EMPTY, only=True)
-json_case("wrong-format", mutate(lambda d: d.update(format="sundhedsklynger/2")), [E("format-unsupported", "/format")], keep=keep())
+json_case("wrong-format", mutate(lambda d: d.update(format="sundhedsklynger/3")), [E("format-unsupported", "/format")], keep=keep())
 json_case("format-is-number", mutate(lambda d: d.update(format=1)), [E("format-unsupported", "/format")], keep=keep())
 json_case("missing-format", mutate(lambda d: d.pop("format")), [E("json-missing-field", "")], keep=keep())
 json_case("missing-regions", mutate(lambda d: d.pop("regions")), [E("json-missing-field", "")], keep=keep(regions=1), also=["unknown-reference"])

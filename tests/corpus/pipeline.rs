@@ -28,8 +28,8 @@ pub struct Outcome {
 fn node_height(kind: sundhedsklynger::chart::NodeKind) -> f64 {
     use sundhedsklynger::chart::NodeKind;
     match kind {
-        NodeKind::Region | NodeKind::Body(_) => 52.0,
-        NodeKind::Cluster => 68.0,
+        NodeKind::Region | NodeKind::Body => 52.0,
+        NodeKind::Area => 68.0,
         NodeKind::Seat => 84.0,
     }
 }

@@ -249,7 +249,7 @@ pub fn App(props: &AppProps) -> Html {
                     </Ssu>
                     <div class="sk-clusters">
                         { for bodies.clusters.iter().enumerate().map(|(i, cluster)| {
-                            let name = data.cluster(&cluster.cluster).map(|c| c.name.clone()).unwrap_or_default();
+                            let name = data.area(&cluster.cluster).map(|c| c.name.clone()).unwrap_or_default();
                             html! {
                                 <ClusterView
                                     report={report.clone()}

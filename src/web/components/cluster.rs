@@ -30,7 +30,7 @@ pub struct ClusterProps {
 pub fn ClusterView(props: &ClusterProps) -> Html {
     let lang = props.lang;
     let data = &props.report.dataset;
-    let Some(cluster) = data.cluster(&props.bodies.cluster) else {
+    let Some(cluster) = data.area(&props.bodies.cluster) else {
         return html! {};
     };
     let short_name = |code: &str| match data.municipality(code) {
@@ -39,7 +39,7 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
     };
     let members = cluster.members.iter().map(|member| {
         let others: Vec<String> = data
-            .clusters_with_member(&member.municipality)
+            .areas_with_member(&member.municipality)
             .filter(|c| c.id != cluster.id)
             .map(|c| c.name.clone())
             .collect();

@@ -29,7 +29,7 @@ pub fn area_name(data: &Dataset, id: &str, lang: Lang) -> String {
     if id == NATION {
         return tr(Key::Nation, lang).to_string();
     }
-    data.region(id).map(|r| r.name.clone()).or_else(|| data.cluster(id).map(|c| c.name.clone())).unwrap_or_else(|| id.to_string())
+    data.region(id).map(|r| r.name.clone()).or_else(|| data.area(id).map(|c| c.name.clone())).unwrap_or_else(|| id.to_string())
 }
 
 /// A heading of the given level (2–6).

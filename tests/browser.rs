@@ -450,7 +450,7 @@ fn reducer_keeps_what_it_can_and_skips_no_ops() {
     let state = Rc::new(State::new(&WidgetOptions { region: Some("RM".into()), ..Default::default() }, 0));
     assert_eq!(state.region.as_deref(), Some("RM"));
     assert_eq!(state.lang, Lang::Da);
-    assert_eq!(state.bodies.as_ref().unwrap().clusters.len(), 5);
+    assert_eq!(state.bodies.as_ref().unwrap().areas.len(), 5);
 
     // No-ops return the same state, so Yew does not render again.
     let same = Rc::clone(&state).reduce(Action::SelectRegion("RM".into()));
@@ -472,9 +472,9 @@ fn reducer_keeps_what_it_can_and_skips_no_ops() {
         "clusters":[{"id":"RN-MIDT","region":"RN","name":"Klynge MIDT","acute_hospitals":["Aalborg"],"status":"confirmed","sources":[],"members":[{"municipality":"851"}]}]}"#;
     let loaded = Rc::clone(&state).reduce(Action::LoadData(DataInput::Text(Rc::from(only_rn))));
     assert_eq!(loaded.region.as_deref(), Some("RM"));
-    assert!(loaded.bodies.as_ref().unwrap().clusters.is_empty());
+    assert!(loaded.bodies.as_ref().unwrap().areas.is_empty());
     let rn = Rc::clone(&loaded).reduce(Action::SelectRegion("RN".into()));
-    assert_eq!(rn.bodies.as_ref().unwrap().clusters.len(), 1);
+    assert_eq!(rn.bodies.as_ref().unwrap().areas.len(), 1);
     // Findings about the region shown come first in their group.
     let groups = finding_groups(&rn.report, Some("RM"));
     let warnings = &groups.iter().find(|(s, _)| *s == Severity::Warning).unwrap().1;

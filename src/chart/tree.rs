@@ -34,6 +34,10 @@ pub struct ChartNode {
     /// The profile's id of the body's or area's kind (`"ssu"`, `"council"`, `"cluster"`);
     /// empty for regions and seats.
     pub kind_id: String,
+    /// The name of the body's or area's kind in the profile.
+    pub kind_name: Option<Text>,
+    /// What a body does (the profile's tasks of its kind).
+    pub tasks: Vec<crate::model::profile::Task>,
     pub label: Text,
     /// The holder of a seat ("Anne Eksempel (A)"), or a body's or cluster's short facts.
     pub detail: Option<Text>,
@@ -118,6 +122,7 @@ impl Chart {
                 let Some(cluster) = data.area(&ab.area) else { continue };
                 let c = chart.push(Some(r), cluster.id.clone(), NodeKind::Area, Text::new(cluster.name.clone(), cluster.name.clone()), cluster.status, cluster.sources.clone());
                 chart.nodes[c].kind_id = cluster.kind.clone();
+                chart.nodes[c].kind_name = Some(profile.area_kind_name(&cluster.kind));
                 let members: Vec<String> = cluster.members.iter().map(|m| data.municipality(&m.municipality).map(|x| x.name.clone()).unwrap_or_else(|| m.municipality.clone())).collect();
                 let status = status_name(cluster.status);
                 chart.nodes[c].detail = Some(Text::new(
@@ -143,7 +148,7 @@ impl Chart {
         if label.en != label.da {
             push_lower(&mut search, &label.en);
         }
-        self.nodes.push(ChartNode { id, parent, kind, kind_id: String::new(), label, detail: None, sector: None, person: None, municipality: None, status, sources, derived: false, search });
+        self.nodes.push(ChartNode { id, parent, kind, kind_id: String::new(), kind_name: None, tasks: Vec::new(), label, detail: None, sector: None, person: None, municipality: None, status, sources, derived: false, search });
         self.children.push(Vec::new());
         match parent {
             Some(p) => self.children[p].push(i),
@@ -155,6 +160,8 @@ impl Chart {
     fn body<'d>(&mut self, data: &'d Dataset, profile: &RuleProfile, parent: usize, body: &Body, holders: &mut Holders<'d>) {
         let b = self.push(Some(parent), body.id.to_string(), NodeKind::Body, profile.body_kind_name(&body.id.kind), Status::Confirmed, Vec::new());
         self.nodes[b].kind_id = body.id.kind.clone();
+        self.nodes[b].kind_name = Some(profile.body_kind_name(&body.id.kind));
+        self.nodes[b].tasks = profile.body_kind(&body.id.kind).map(|k| k.tasks.clone()).unwrap_or_default();
         // Each municipality's name made once per body, not once per seat.
         let mut names: HashMap<&str, Text> = HashMap::default();
         let prefix = format!("{}#", body.id);

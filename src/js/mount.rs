@@ -145,7 +145,7 @@ type Listeners = Rc<RefCell<Vec<(&'static str, js_sys::Function)>>>;
 #[serde(untagged)]
 enum Detail<'a> {
     Ready { region: &'a Option<String>, lang: &'static str, ok: bool, errors: usize },
-    Select { id: &'a str, kind: &'static str, label: &'a str, region: &'a Option<String> },
+    Select { id: &'a str, kind: &'a str, label: &'a str, region: &'a Option<String> },
     Error { findings: &'a [Finding] },
 }
 

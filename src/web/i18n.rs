@@ -21,6 +21,7 @@ pub enum Key {
     AcuteHospitals,
     Members,
     Candidates,
+    Tasks,
     CandidatesHint,
     Sources,
     Notes,
@@ -127,6 +128,7 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         Key::AcuteHospitals => ("Akuthospital", "Acute hospital"),
         Key::Members => ("Kommuner", "Municipalities"),
         Key::Candidates => ("Mulige kommuner", "Possible municipalities"),
+        Key::Tasks => ("Opgaver", "Tasks"),
         Key::CandidatesHint => (
             "ingen kilde har placeret dem; de kan høre til denne klynge",
             "no source has placed them; they may belong to this cluster",

@@ -17,7 +17,7 @@ use crate::model::Sector;
 use crate::chart::draw::{self as chart_draw, Placed};
 use crate::finding::{Finding, Severity};
 use crate::figures::key_figures::{self, AreaLevel, Figure, IndicatorFigures, KeyFigureOptions, KeyFigures};
-use crate::model::{BodyId, BodyKind, Dataset};
+use crate::model::{BodyId, Dataset};
 use crate::model::profile::RuleProfile;
 use crate::read::Origins;
 use crate::model::text::Lang;
@@ -92,21 +92,18 @@ pub enum WidgetEvent {
     /// The first render is done, with the data read and checked.
     Ready { region: Option<String>, lang: Lang, errors: usize },
     /// A node of the org chart was selected (click, Enter, the detail panel, a deep link).
-    Select { id: String, kind: &'static str, label: String, region: Option<String> },
+    Select { id: String, kind: String, label: String, region: Option<String> },
     /// The data have findings of severity error (at the first render and for new data).
     Error { findings: Vec<Finding> },
 }
 
-/// The event name of a chart node's kind: `region`, `ssu`, `cluster`, `political`,
-/// `professional` or `seat`.
-pub fn node_kind_code(kind: tree::NodeKind) -> &'static str {
-    match kind {
-        tree::NodeKind::Region => "region",
-        tree::NodeKind::Body(BodyKind::Ssu) => "ssu",
-        tree::NodeKind::Body(BodyKind::Political) => "political",
-        tree::NodeKind::Body(BodyKind::Professional) => "professional",
-        tree::NodeKind::Cluster => "cluster",
-        tree::NodeKind::Seat => "seat",
+/// The event name of a chart node's kind: `region`, `seat`, or the profile's id of the
+/// body's or area's kind (`ssu`, `political`, `professional`, `cluster`; `council`).
+pub fn node_kind_code(node: &tree::ChartNode) -> String {
+    match node.kind {
+        tree::NodeKind::Region => "region".into(),
+        tree::NodeKind::Seat => "seat".into(),
+        tree::NodeKind::Body | tree::NodeKind::Area => node.kind_id.clone(),
     }
 }
 
@@ -283,7 +280,7 @@ impl State {
             _ => true,
         };
         if stale || self.chart_dirty {
-            self.chart = self.bodies.as_ref().map(|bodies| Shared::new(Chart::from_bodies(&self.report.dataset, &[bodies])));
+            self.chart = self.bodies.as_ref().map(|bodies| Shared::new(Chart::from_bodies(&self.report.dataset, &self.profile, &[bodies])));
             self.chart_serial = self.chart_serial.wrapping_add(1);
             self.chart_dirty = false;
         }
@@ -410,14 +407,12 @@ pub fn finding_region<'a>(report: &'a Report, finding: &Finding) -> Option<&'a s
     match array {
         "regions" => data.regions.get(model(&origins.regions)?).map(|r| r.id.as_str()),
         "municipalities" => data.municipalities.get(model(&origins.municipalities)?).map(|m| m.region.as_str()),
-        "clusters" => data.areas.get(model(&origins.areas)?).map(|c| c.region.as_str()),
+        "clusters" | "areas" => data.areas.get(model(&origins.areas)?).map(|c| c.region.as_str()),
         "seats" => {
             let seat = data.seats.get(model(&origins.seats)?)?;
             let body = BodyId::parse(&seat.body)?;
-            match body.kind {
-                BodyKind::Ssu => data.region(&body.owner).map(|r| r.id.as_str()),
-                _ => data.area(&body.owner).map(|c| c.region.as_str()),
-            }
+            // A body's owner is a region or an area.
+            data.region(&body.owner).map(|r| r.id.as_str()).or_else(|| data.area(&body.owner).map(|c| c.region.as_str()))
         }
         _ => None,
     }

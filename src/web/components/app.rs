@@ -143,7 +143,7 @@ pub fn App(props: &AppProps) -> Html {
             let node = &chart.nodes[v];
             let level = match node.kind {
                 NodeKind::Region => AreaLevel::Region,
-                NodeKind::Cluster => AreaLevel::Cluster,
+                NodeKind::Area => AreaLevel::Cluster,
                 _ => return html! {},
             };
             html! {
@@ -170,7 +170,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(node) = chart.nodes.get(v) {
                 on_event.emit(WidgetEvent::Select {
                     id: node.id.clone(),
-                    kind: node_kind_code(node.kind),
+                    kind: node_kind_code(node),
                     label: node.label.get(lang).to_string(),
                     region: region.clone(),
                 });
@@ -240,25 +240,27 @@ pub fn App(props: &AppProps) -> Html {
                     } else {
                     <Ssu
                         report={report.clone()}
-                        body={bodies.ssu.clone()}
+                        bodies={bodies.bodies.clone()}
                         {lang}
                         profile_name={profile_name.clone()}
-                        id={format!("{}-ssu", *prefix)}
+                        profile={state.profile.clone()}
+                        id={format!("{}-body", *prefix)}
                     >
                         { panel(AreaLevel::Region, &region.id, &region.name, format!("{}-panel-region", *prefix)) }
                     </Ssu>
                     <div class="sk-clusters">
-                        { for bodies.clusters.iter().enumerate().map(|(i, cluster)| {
-                            let name = data.area(&cluster.cluster).map(|c| c.name.clone()).unwrap_or_default();
+                        { for bodies.areas.iter().enumerate().map(|(i, cluster)| {
+                            let name = data.area(&cluster.area).map(|c| c.name.clone()).unwrap_or_default();
                             html! {
                                 <ClusterView
                                     report={report.clone()}
                                     bodies={cluster.clone()}
                                     {lang}
                                     profile_name={profile_name.clone()}
+                                    profile={state.profile.clone()}
                                     id={format!("{}-c{i}", *prefix)}
                                 >
-                                    { panel(AreaLevel::Cluster, &cluster.cluster, &name, format!("{}-c{i}-figures", *prefix)) }
+                                    { panel(AreaLevel::Cluster, &cluster.area, &name, format!("{}-c{i}-figures", *prefix)) }
                                 </ClusterView>
                             }
                         }) }

@@ -1,10 +1,12 @@
-//! A body (an SSU or one level of a cluster) with its seats.
+//! A body (a region's or an area's: an SSU, a cluster's level, a sundhedsråd) with what it
+//! does and its seats.
 
 use yew::prelude::*;
 
 use super::seat::SeatView;
 use crate::bodies::Body;
-use crate::bodies::labels::body_kind_name;
+use super::tasks::Tasks;
+use crate::model::profile::RuleProfile;
 use crate::model::text::Lang;
 use crate::web::i18n::{self, tr, Key};
 use crate::web::state::Shared;
@@ -16,6 +18,8 @@ pub struct BodyProps {
     pub body: Body,
     pub lang: Lang,
     pub profile_name: AttrValue,
+    /// The profile: the body's kind, its name and tasks.
+    pub profile: Shared<RuleProfile>,
     /// Id of the body's heading.
     pub id: AttrValue,
     /// Heading level: 3 for the SSU, 4 for a cluster level.
@@ -26,7 +30,8 @@ pub struct BodyProps {
 pub fn BodyView(props: &BodyProps) -> Html {
     let lang = props.lang;
     let body = &props.body;
-    let name = body_kind_name(body.id.kind).get(lang).to_string();
+    let name = props.profile.body_kind_name(&body.id.kind).get(lang).to_string();
+    let tasks = props.profile.body_kind(&body.id.kind).map(|k| k.tasks.clone()).unwrap_or_default();
     let heading = html! {
         <>
             { name }
@@ -41,6 +46,7 @@ pub fn BodyView(props: &BodyProps) -> Html {
     html! {
         <section class={classes!("sk-body", body.derived.then_some("sk-derived-body"))} aria-labelledby={props.id.clone()}>
             { heading }
+            <Tasks {tasks} {lang} id={format!("{}-tasks", props.id)} />
             if body.derived {
                 <p class="sk-derived">{ i18n::derived(&props.profile_name, lang) }</p>
             }

@@ -67,7 +67,7 @@ impl NodeContext<'_> {
             (self.current_hit == Some(v)).then_some("sk-hit-current"),
             node.derived.then_some("sk-derived"),
         );
-        let cluster_id = (node.kind == NodeKind::Cluster).then(|| node.id.clone());
+        let cluster_id = (node.kind == NodeKind::Area).then(|| node.id.clone());
         let mut line_y = PAD + 12.0;
         let mut lines = Vec::new();
         let mut push = |class: &'static str, t: &str| {

@@ -1,11 +1,12 @@
-//! One health cluster: name and status, hospitals, municipalities, sources, notes,
-//! and its two levels.
+//! One area (a health cluster, a sundhedsråd's area): name and status, hospitals,
+//! municipalities, sources, notes, and its bodies.
 
 use yew::prelude::*;
 
 use super::body::BodyView;
 use super::sources::Sources;
-use crate::bodies::ClusterBodies;
+use crate::bodies::AreaBodies;
+use crate::model::profile::RuleProfile;
 use crate::bodies::labels::{municipality_name, status_name};
 use crate::model::Status;
 use crate::model::text::Lang;
@@ -16,9 +17,10 @@ use crate::Report;
 #[derive(Clone, PartialEq, Properties)]
 pub struct ClusterProps {
     pub report: Shared<Report>,
-    pub bodies: ClusterBodies,
+    pub bodies: AreaBodies,
     pub lang: Lang,
     pub profile_name: AttrValue,
+    pub profile: Shared<RuleProfile>,
     /// Id of the cluster's heading; the levels' headings derive from it.
     pub id: AttrValue,
     /// Shown at the end of the cluster: its key-figure panel.
@@ -30,7 +32,7 @@ pub struct ClusterProps {
 pub fn ClusterView(props: &ClusterProps) -> Html {
     let lang = props.lang;
     let data = &props.report.dataset;
-    let Some(cluster) = data.area(&props.bodies.cluster) else {
+    let Some(cluster) = data.area(&props.bodies.area) else {
         return html! {};
     };
     let short_name = |code: &str| match data.municipality(code) {
@@ -71,10 +73,12 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
                 </p>
             }
             <dl class="sk-facts">
-                <dt>{ tr(Key::AcuteHospitals, lang) }</dt>
-                <dd>
-                    <ul>{ for cluster.acute_hospitals.iter().map(|h| html! { <li>{ h }</li> }) }</ul>
-                </dd>
+                if !cluster.acute_hospitals.is_empty() {
+                    <dt>{ tr(Key::AcuteHospitals, lang) }</dt>
+                    <dd>
+                        <ul>{ for cluster.acute_hospitals.iter().map(|h| html! { <li>{ h }</li> }) }</ul>
+                    </dd>
+                }
                 <dt>{ format!("{} ({})", tr(Key::Members, lang), cluster.members.len()) }</dt>
                 <dd>
                     if cluster.members.is_empty() {
@@ -102,22 +106,17 @@ pub fn ClusterView(props: &ClusterProps) -> Html {
                 }
             </dl>
             <div class="sk-levels">
-                <BodyView
-                    report={props.report.clone()}
-                    body={props.bodies.political.clone()}
-                    {lang}
-                    profile_name={props.profile_name.clone()}
-                    id={format!("{}-political", props.id)}
-                    level={4}
-                />
-                <BodyView
-                    report={props.report.clone()}
-                    body={props.bodies.professional.clone()}
-                    {lang}
-                    profile_name={props.profile_name.clone()}
-                    id={format!("{}-professional", props.id)}
-                    level={4}
-                />
+                { for props.bodies.bodies.iter().map(|body| html! {
+                    <BodyView
+                        report={props.report.clone()}
+                        body={body.clone()}
+                        {lang}
+                        profile_name={props.profile_name.clone()}
+                        profile={props.profile.clone()}
+                        id={format!("{}-{}", props.id, body.id.kind)}
+                        level={4}
+                    />
+                }) }
             </div>
             { props.children.clone() }
         </section>

@@ -197,7 +197,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
     let period = props.period.as_deref();
 
     let mut rows: Vec<Row> = data
-        .clusters
+        .areas
         .iter()
         .filter(|c| scope_now == Scope::All || Some(c.region.as_str()) == region)
         .map(|c| Row { id: &c.id, name: &c.name, figure: period.and_then(|p| figures.get(index, AreaLevel::Cluster, &c.id, p)) })

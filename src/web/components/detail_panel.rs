@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use super::sources::Sources;
 use crate::chart::{Chart, NodeKind};
-use crate::bodies::labels::{body_kind_name, municipality_name, sector_name, status_name};
+use super::tasks::Tasks;
+use crate::bodies::labels::{municipality_name, sector_name, status_name};
 use crate::model::text::Lang;
 use crate::web::i18n::{tr, Key};
 use crate::web::state::Shared;
@@ -43,8 +44,7 @@ pub fn DetailPanel(props: &DetailProps) -> Html {
     let node = &chart.nodes[v];
     let kind = match node.kind {
         NodeKind::Region => tr(Key::Region, lang).to_string(),
-        NodeKind::Cluster => tr(Key::Cluster, lang).to_string(),
-        NodeKind::Body(kind) => body_kind_name(kind).get(lang).to_string(),
+        NodeKind::Area | NodeKind::Body => node.kind_name.as_ref().map(|k| k.get(lang).to_string()).unwrap_or_else(|| node.kind_id.clone()),
         NodeKind::Seat => tr(Key::Role, lang).to_string(),
     };
     let municipality = node.municipality.as_ref().map(|code| match &props.report {
@@ -55,7 +55,7 @@ pub fn DetailPanel(props: &DetailProps) -> Html {
     let others = chart.other_seats(v);
     let description = chart.other_seats_description(v, lang);
     let figures = match (node.kind, &props.figures) {
-        (NodeKind::Region | NodeKind::Cluster, Some(callback)) => callback.emit(v),
+        (NodeKind::Region | NodeKind::Area, Some(callback)) => callback.emit(v),
         _ => html! {},
     };
     html! {
@@ -90,6 +90,7 @@ pub fn DetailPanel(props: &DetailProps) -> Html {
             if node.derived {
                 <p class="sk-hint">{ tr(Key::Derived, lang) }</p>
             }
+            <Tasks tasks={node.tasks.clone()} {lang} id={format!("{}-tasks", props.id)} />
             if let Some(description) = description {
                 <p class="sk-other-seats">{ description }</p>
                 <ul class="sk-other-seat-list">

@@ -17,3 +17,4 @@ mod region_switcher;
 mod seat;
 mod sources;
 mod ssu;
+mod tasks;

@@ -1,9 +1,10 @@
-//! The region's health cooperation committee (sundhedssamarbejdsudvalg).
+//! A body the region owns (the sundhedssamarbejdsudvalg in 2022), then the region's panel.
 
 use yew::prelude::*;
 
 use super::body::BodyView;
 use crate::bodies::Body;
+use crate::model::profile::RuleProfile;
 use crate::model::text::Lang;
 use crate::web::state::Shared;
 use crate::Report;
@@ -11,9 +12,10 @@ use crate::Report;
 #[derive(Clone, PartialEq, Properties)]
 pub struct SsuProps {
     pub report: Shared<Report>,
-    pub body: Body,
+    pub bodies: Vec<Body>,
     pub lang: Lang,
     pub profile_name: AttrValue,
+    pub profile: Shared<RuleProfile>,
     pub id: AttrValue,
     /// Shown after the committee: the region's key-figure panel.
     #[prop_or_default]
@@ -24,14 +26,17 @@ pub struct SsuProps {
 pub fn Ssu(props: &SsuProps) -> Html {
     html! {
         <div class="sk-ssu">
-            <BodyView
-                report={props.report.clone()}
-                body={props.body.clone()}
-                lang={props.lang}
-                profile_name={props.profile_name.clone()}
-                id={props.id.clone()}
-                level={3}
-            />
+            { for props.bodies.iter().map(|body| html! {
+                <BodyView
+                    report={props.report.clone()}
+                    body={body.clone()}
+                    lang={props.lang}
+                    profile_name={props.profile_name.clone()}
+                    profile={props.profile.clone()}
+                    id={format!("{}-{}", props.id, body.id.kind)}
+                    level={3}
+                />
+            }) }
             { props.children.clone() }
         </div>
     }

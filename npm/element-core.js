@@ -46,7 +46,9 @@ export function defineSundhedsklyngerElement(loadApi, tagName = 'sundhedsklynger
     return sheet;
   };
 
-  const ATTRIBUTES = ['src', 'region', 'lang', 'profile', 'view', 'theme'];
+  // The attributes that are mount options of the same name; `src` is the element's own.
+  const OPTION_ATTRIBUTES = ['dataset', 'date', 'region', 'lang', 'profile', 'view', 'theme'];
+  const ATTRIBUTES = ['src', ...OPTION_ATTRIBUTES];
   const EVENTS = ['ready', 'select', 'error'];
 
   const texts = (src, reason) => ({
@@ -142,7 +144,7 @@ export function defineSundhedsklyngerElement(loadApi, tagName = 'sundhedsklynger
 
     #options(data) {
       const o = { data };
-      for (const name of ['region', 'lang', 'profile', 'view', 'theme']) {
+      for (const name of OPTION_ATTRIBUTES) {
         const v = this.getAttribute(name);
         if (v !== null) o[name] = v;
       }

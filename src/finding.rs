@@ -42,6 +42,8 @@ pub enum Code {
     InvalidSourceUrl,
     EmptyName,
     UnknownProfile,
+    /// An option of the widget (`dataset`, `date`, …) that cannot be used as given.
+    InvalidOption,
     InvalidProfile,
     ProfileOverridesBuiltin,
     // Structure

@@ -28,6 +28,18 @@ export interface MountOptions {
    * Bad data never throw: the widget lists the findings instead.
    */
   data?: SundhedsklyngerData | string | null;
+  /**
+   * An embedded data set by id: "klynger-2022" (the sundhedsklynger, 1 July 2022 – 31
+   * December 2026) or "sundhedsraad-2027" (the sundhedsråd, from 1 January 2027); see
+   * `dataSets()`. Without `data`, `dataset` and `date` the widget shows the one in force
+   * today. An unknown id is a finding, and the one in force today is shown.
+   */
+  dataset?: string;
+  /**
+   * A day, "YYYY-MM-DD": the widget shows the embedded structure in force that day (used
+   * when neither `data` nor `dataset` is given). A day that is not a date is a finding.
+   */
+  date?: string;
   /** Id of the region to show, e.g. "RM". An unknown id shows the first region. */
   region?: string;
   /** Language of the user interface: "da" (default) or "en". */
@@ -58,7 +70,8 @@ export interface WidgetEventMap {
   /** A node of the org chart was selected; `label` is in the language shown. */
   select: {
     id: string;
-    kind: "region" | "ssu" | "cluster" | "political" | "professional" | "seat";
+    /** "region", "seat", or the rule profile's id of the body's or area's kind: "ssu", "cluster", "political", "professional" (2022), "council" (2027). */
+    kind: string;
     label: string;
     region: string | null;
   };
@@ -96,6 +109,7 @@ export interface MountKeyFigureOptions {
 #[derive(Default)]
 struct Given {
     data: Option<DataInput>,
+    option_findings: Vec<Finding>,
     profile: Option<Option<String>>,
     region: Option<String>,
     lang: Option<Lang>,
@@ -123,6 +137,36 @@ impl Given {
                 }
             }
         });
+        // `dataset` and `date` name an embedded data set where no `data` are given.
+        let dataset = field("dataset").filter(|v| !v.is_null());
+        let date = field("date").filter(|v| !v.is_null());
+        let mut option_findings = Vec::new();
+        let text_option = |name: &str, v: &JsValue, findings: &mut Vec<Finding>| {
+            let s = v.as_string();
+            if s.is_none() {
+                findings.push(crate::web::state::option_finding(
+                    format!("Indstillingen \"{name}\" skal være en tekst; den er ignoreret."),
+                    format!("The option \"{name}\" must be a string; it was ignored."),
+                ));
+            }
+            s
+        };
+        let dataset = dataset.and_then(|v| text_option("dataset", &v, &mut option_findings));
+        let date = date.and_then(|v| text_option("date", &v, &mut option_findings));
+        let data = match (data, dataset, date) {
+            (Some(data), given, _) => {
+                if given.is_some() {
+                    option_findings.push(crate::web::state::option_finding(
+                        "Både \"data\" og \"dataset\" er angivet; viser \"data\".".into(),
+                        "Both \"data\" and \"dataset\" are given; showing \"data\".".into(),
+                    ));
+                }
+                Some(data)
+            }
+            (None, Some(id), _) => Some(DataInput::Builtin(id)),
+            (None, None, Some(day)) => Some(DataInput::OnDate(day)),
+            (None, None, None) => None,
+        };
         let profile = field("profile").and_then(|v| if v.is_null() { Some(None) } else { v.as_string().map(Some) });
         let region = field("region").and_then(|v| v.as_string());
         let lang = field("lang").and_then(|v| v.as_string()).map(|code| Lang::from_code(&code));
@@ -131,7 +175,7 @@ impl Given {
         let view = field("view").and_then(|v| v.as_string()).and_then(|code| ViewMode::from_code(&code));
         let theme = field("theme").and_then(|v| v.as_string()).map(|code| Theme::from_code(&code));
         let deep_link = field("deepLink").and_then(|v| v.as_bool());
-        Given { data, profile, region, lang, key_figure_options, view, theme, deep_link }
+        Given { data, option_findings, profile, region, lang, key_figure_options, view, theme, deep_link }
     }
 }
 
@@ -255,6 +299,7 @@ pub fn mount(
     let props = AppProps {
         options: WidgetOptions {
             data: given.data.unwrap_or_default(),
+            option_findings: given.option_findings,
             profile: given.profile.flatten(),
             region: given.region,
             lang: given.lang,
@@ -297,6 +342,8 @@ impl WidgetHandle {
         let Some(mounted) = self.inner.as_mut() else { return };
         let given = Given::read(&options.unwrap_or(JsValue::UNDEFINED));
         let mut props = mounted.props.clone();
+        // The findings are about these options: they replace those of the last ones.
+        props.options.option_findings = given.option_findings;
         if let Some(data) = given.data {
             props.options.data = data;
         }

@@ -22,6 +22,7 @@ pub enum Key {
     Members,
     Candidates,
     Tasks,
+    Structure,
     CandidatesHint,
     Sources,
     Notes,
@@ -129,6 +130,7 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         Key::Members => ("Kommuner", "Municipalities"),
         Key::Candidates => ("Mulige kommuner", "Possible municipalities"),
         Key::Tasks => ("Opgaver", "Tasks"),
+        Key::Structure => ("Struktur", "Structure"),
         Key::CandidatesHint => (
             "ingen kilde har placeret dem; de kan høre til denne klynge",
             "no source has placed them; they may belong to this cluster",
@@ -333,6 +335,26 @@ pub fn date(iso: &str, lang: Lang) -> String {
         Lang::Da => format!("{day}. {} {year}", DA[month - 1]),
         Lang::En => format!("{day} {} {year}", EN[month - 1]),
     }
+}
+
+/// "Gælder 1. juli 2022 – 31. december 2026", "Gælder fra 1. januar 2027 (forberedende fra
+/// 1. januar 2026)": the period a structure is in force.
+pub fn period(from: Option<&str>, to: Option<&str>, preparatory: Option<&str>, lang: Lang) -> Option<String> {
+    let d = |s: &str| date(s, lang);
+    let main = match (from, to, lang) {
+        (Some(f), Some(t), Lang::Da) => format!("Gælder {} – {}", d(f), d(t)),
+        (Some(f), Some(t), Lang::En) => format!("In force {} – {}", d(f), d(t)),
+        (Some(f), None, Lang::Da) => format!("Gælder fra {}", d(f)),
+        (Some(f), None, Lang::En) => format!("In force from {}", d(f)),
+        (None, Some(t), Lang::Da) => format!("Gælder til {}", d(t)),
+        (None, Some(t), Lang::En) => format!("In force until {}", d(t)),
+        (None, None, _) => return None,
+    };
+    Some(match (preparatory, lang) {
+        (Some(p), Lang::Da) => format!("{main} (forberedende fra {})", d(p)),
+        (Some(p), Lang::En) => format!("{main} (preparatory from {})", d(p)),
+        (None, _) => main,
+    })
 }
 
 // ---------------------------------------------------------------- key figures

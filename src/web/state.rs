@@ -56,9 +56,13 @@ impl<T> Deref for Shared<T> {
 /// Where the widget's data come from.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum DataInput {
-    /// The embedded default data set.
+    /// The embedded data set in force today (by the browser's clock).
     #[default]
     Default,
+    /// An embedded data set, by id (the option `dataset`, or the user's choice).
+    Builtin(String),
+    /// The embedded data set in force on a day, `YYYY-MM-DD` (the option `date`).
+    OnDate(String),
     /// JSON text from the host page (untrusted).
     Text(Rc<str>),
     /// Input that could not even be turned into JSON text; the finding says why.
@@ -79,6 +83,8 @@ pub struct WidgetOptions {
     pub key_figure_options: KeyFigureOptions,
     /// Chart or list; `None` keeps the current one (the chart at start).
     pub view: Option<ViewMode>,
+    /// Findings about the options themselves (shown with the data's findings).
+    pub option_findings: Vec<Finding>,
     /// Colour theme (`auto` follows `prefers-color-scheme`).
     pub theme: Theme,
     /// Keep the selected chart node in the URL hash (`#sk-node=<id>`). Off by default.
@@ -188,6 +194,10 @@ pub struct State {
     pub data: DataInput,
     pub profile_option: Option<String>,
     pub report: Shared<Report>,
+    /// The id of the embedded data set shown; `None` for the host page's data.
+    pub dataset: Option<&'static str>,
+    /// Findings about the options, kept for the next reload.
+    option_findings: Vec<Finding>,
     /// The profile bodies without listed seats are composed from.
     pub profile: Shared<RuleProfile>,
     /// The region shown: always one of the data set's regions, or `None` when it has none.
@@ -228,17 +238,21 @@ pub enum Action {
     Apply { options: WidgetOptions, serial: u32 },
     /// The user switched between chart and list.
     SetView(ViewMode),
+    /// The user chose another embedded data set (structure).
+    SelectDataset(String),
 }
 
 impl State {
     /// The state for the first render.
     pub fn new(options: &WidgetOptions, serial: u32) -> State {
-        let (report, profile) = load(&options.data, &options.profile);
+        let (report, profile, dataset) = load(&options.data, &options.profile, &options.option_findings);
         let figures = compute(&report, &profile, &options.key_figure_options);
         let mut state = State {
             data: options.data.clone(),
             profile_option: options.profile.clone(),
             report,
+            dataset,
+            option_findings: options.option_findings.clone(),
             profile,
             region: None,
             unknown_region: None,
@@ -291,10 +305,17 @@ impl State {
     /// Reads the data again where they or the profile changed, and computes the key
     /// figures again where anything they depend on changed.
     fn reload(&mut self, data: DataInput, profile: Option<String>, key_figure_options: KeyFigureOptions) {
-        let data_changed = data != self.data || profile != self.profile_option;
+        self.reload_with(data, profile, key_figure_options, false)
+    }
+
+    /// [`State::reload`], reading the data again also when they did not change (`force`:
+    /// the findings about the options did).
+    fn reload_with(&mut self, data: DataInput, profile: Option<String>, key_figure_options: KeyFigureOptions, force: bool) {
+        let data_changed = force || data != self.data || profile != self.profile_option;
         if data_changed {
-            let (report, rule_profile) = load(&data, &profile);
+            let (report, rule_profile, dataset) = load(&data, &profile, &self.option_findings);
             self.report = report;
+            self.dataset = dataset;
             self.profile = rule_profile;
             self.data = data;
             self.profile_option = profile;
@@ -351,7 +372,9 @@ impl Reducible for State {
                 }
                 let mut next = (*self).clone();
                 next.serial = serial;
-                next.reload(options.data, options.profile, options.key_figure_options);
+                let force = options.option_findings != next.option_findings;
+                next.option_findings = options.option_findings;
+                next.reload_with(options.data, options.profile, options.key_figure_options, force);
                 next.select(options.region);
                 if let Some(lang) = options.lang {
                     next.lang = lang;
@@ -359,6 +382,19 @@ impl Reducible for State {
                 if let Some(view) = options.view {
                     next.view = view;
                 }
+                Rc::new(next)
+            }
+            Action::SelectDataset(id) => {
+                if self.dataset == Some(id.as_str()) {
+                    return self;
+                }
+                let mut next = (*self).clone();
+                let profile = next.profile_option.clone();
+                let key_figure_options = next.key_figure_options.clone();
+                // The choice replaces the options' findings about the data set.
+                next.option_findings.clear();
+                next.reload(DataInput::Builtin(id), profile, key_figure_options);
+                next.select(None);
                 Rc::new(next)
             }
             Action::SetView(view) => {
@@ -371,22 +407,75 @@ impl Reducible for State {
     }
 }
 
+/// Today in the browser's time zone, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
+/// The embedded data set an input names, with a finding where the option could not be
+/// used as given (an unknown id, a day that is not a date): then the data set in force
+/// today is shown, and the finding says so.
+fn builtin(data: &DataInput) -> Option<(&'static str, Option<Finding>)> {
+    let in_force = || crate::dataset_in_force(&today()).unwrap_or(crate::DATASETS[0].0);
+    let known = || crate::DATASETS.iter().map(|(id, _)| *id).collect::<Vec<_>>().join(", ");
+    match data {
+        DataInput::Default => Some((in_force(), None)),
+        DataInput::Builtin(id) => match crate::DATASETS.iter().find(|(d, _)| d == id) {
+            Some((d, _)) => Some((d, None)),
+            None => {
+                let shown = in_force();
+                let f = option_finding(
+                    format!("Ukendt datasæt \"{}\" (dataset); forventede et af: {}. Viser {shown}, som gælder i dag.", crate::read::clip(id), known()),
+                    format!("Unknown data set \"{}\" (dataset); expected one of: {}. Showing {shown}, in force today.", crate::read::clip(id), known()),
+                );
+                Some((shown, Some(f)))
+            }
+        },
+        DataInput::OnDate(date) => match crate::dataset_in_force(date) {
+            Some(d) => Some((d, None)),
+            None => {
+                let shown = in_force();
+                let f = option_finding(
+                    format!("Datoen \"{}\" (date) er ikke en dato; forventede ÅÅÅÅ-MM-DD, f.eks. \"2027-01-01\". Viser {shown}, som gælder i dag.", crate::read::clip(date)),
+                    format!("The day \"{}\" (date) is not a date; expected YYYY-MM-DD, e.g. \"2027-01-01\". Showing {shown}, in force today.", crate::read::clip(date)),
+                );
+                Some((shown, Some(f)))
+            }
+        },
+        DataInput::Text(_) | DataInput::Invalid(_) => None,
+    }
+}
+
+/// A finding about an option of the widget.
+pub fn option_finding(da: String, en: String) -> Finding {
+    Finding::new(crate::Severity::Error, crate::Code::InvalidOption, "", crate::Text::new(da, en))
+}
+
 /// Reads and checks the data, and resolves the profile the bodies are composed with.
 /// Never panics: bad data give findings and whatever could be read.
-fn load(data: &DataInput, profile: &Option<String>) -> (Shared<Report>, Shared<RuleProfile>) {
+fn load(data: &DataInput, profile: &Option<String>, option_findings: &[Finding]) -> (Shared<Report>, Shared<RuleProfile>, Option<&'static str>) {
     let options = Options { profile: profile.clone() };
-    let report = match data {
-        DataInput::Default => crate::check(crate::DEFAULT_DATA_JSON, &options),
-        DataInput::Text(text) => crate::check(text, &options),
-        DataInput::Invalid(finding) => Report {
+    let chosen = builtin(data);
+    let mut report = match (data, &chosen) {
+        (_, Some((id, _))) => crate::check(crate::DATASETS.iter().find(|(d, _)| d == id).map(|(_, t)| *t).unwrap_or(crate::DEFAULT_DATA_JSON), &options),
+        (DataInput::Text(text), None) => crate::check(text, &options),
+        (DataInput::Invalid(finding), None) => Report {
             dataset: Dataset::empty(),
             origins: Origins::default(),
             findings: vec![(**finding).clone()],
         },
+        _ => crate::check(crate::DEFAULT_DATA_JSON, &options),
     };
+    let mut first: Vec<Finding> = option_findings.to_vec();
+    first.extend(chosen.as_ref().and_then(|(_, f)| f.clone()));
+    if !first.is_empty() {
+        first.append(&mut report.findings);
+        report.findings = first;
+    }
     // The finding about an unknown profile is already in the report.
     let (rule_profile, _) = rules::resolve_profile(&report.dataset, &options);
-    (Shared::new(report), Shared::new(rule_profile))
+    (Shared::new(report), Shared::new(rule_profile), chosen.map(|(id, _)| id))
 }
 
 /// The key figures of a checked data set.

@@ -6,6 +6,7 @@ use std::cell::Cell;
 use yew::prelude::*;
 
 use super::chart::{default_name, ChartView};
+use super::dataset_switch::DatasetSwitch;
 use super::cluster::ClusterView;
 use super::figure_panel::FigurePanel;
 use super::findings::Findings;
@@ -95,6 +96,10 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::SetView(view)))
     };
+    let on_dataset = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |id: String| dispatcher.dispatch(Action::SelectDataset(id)))
+    };
     let on_period = {
         let dispatcher = state.dispatcher();
         Callback::from(move |period: String| dispatcher.dispatch(Action::SelectPeriod(period)))
@@ -183,12 +188,26 @@ pub fn App(props: &AppProps) -> Html {
             <header class="sk-header">
                 <p class="sk-title">{ title }</p>
                 <p class="sk-meta">
+                    if let Some(period) = i18n::period(data.valid_from.as_deref(), data.valid_to.as_deref(), data.preparatory_from.as_deref(), lang) {
+                        <span class="sk-period">{ period }</span>
+                    }
+                    if let Some(status) = data.status.filter(|s| *s != crate::model::Status::Confirmed) {
+                        <span class="sk-badge">{ crate::bodies::labels::status_name(status).get(lang) }</span>
+                    }
                     if !data.as_of.is_empty() {
                         <span>{ format!("{} {}", tr(Key::AsOf, lang), i18n::date(&data.as_of, lang)) }</span>
                     }
                     <span>{ format!("{}: {}", tr(Key::RuleProfile, lang), profile_name) }</span>
                 </p>
                 <div class="sk-controls" role="group" aria-label={tr(if figures.periods.is_empty() { Key::Controls } else { Key::ControlsWithPeriod }, lang)}>
+                    if let Some(dataset) = state.dataset {
+                        <DatasetSwitch
+                            selected={dataset}
+                            id={format!("{}-dataset-select", *prefix)}
+                            {lang}
+                            on_select={on_dataset}
+                        />
+                    }
                     <RegionSwitcher
                         report={report.clone()}
                         selected={state.region.clone()}

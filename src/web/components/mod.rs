@@ -7,6 +7,7 @@ mod chart_node;
 mod chart_toolbar;
 mod cluster;
 mod comparison;
+mod dataset_switch;
 mod detail_panel;
 mod figure_panel;
 mod findings;

@@ -20,6 +20,7 @@ pub mod finding;
 pub mod model;
 pub mod read;
 pub mod rules;
+pub mod transition;
 
 /// Hash maps and sets keyed by ids and codes from the data. std's SipHash was a sixth of
 /// the time it took to read, check and chart 10,000 seats; foldhash (what hashbrown uses)
@@ -49,6 +50,90 @@ pub const DEFAULT_DATA_JSON: &str = include_str!("../www/data/default.json");
 pub fn default_data() -> &'static Dataset {
     static DATA: OnceLock<Dataset> = OnceLock::new();
     DATA.get_or_init(|| read::read_str(DEFAULT_DATA_JSON).dataset)
+}
+
+/// The real data sets, embedded: `(id, JSON text)`, oldest first.
+pub const DATASETS: [(&str, &str); 2] = [
+    ("klynger-2022", include_str!("../www/data/klynger-2022.json")),
+    ("sundhedsraad-2027", include_str!("../www/data/sundhedsraad-2027.json")),
+];
+
+/// What [`dataset_infos`] tells of an embedded data set (read from its JSON).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct DatasetInfo {
+    pub id: String,
+    pub title: Option<Text>,
+    pub valid_from: Option<String>,
+    pub valid_to: Option<String>,
+    pub preparatory_from: Option<String>,
+    pub status: Option<String>,
+}
+
+/// The embedded data sets' ids, titles, periods and statuses, in [`DATASETS`]' order.
+pub fn dataset_infos() -> Vec<DatasetInfo> {
+    static INFOS: OnceLock<Vec<DatasetInfo>> = OnceLock::new();
+    INFOS
+        .get_or_init(|| {
+            DATASETS
+                .iter()
+                .map(|(id, text)| {
+                    let v: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+                    let s = |k: &str| v.get(k).and_then(serde_json::Value::as_str).map(str::to_string);
+                    DatasetInfo {
+                        id: id.to_string(),
+                        title: v.get("title").and_then(|t| serde_json::from_value(t.clone()).ok()),
+                        valid_from: s("valid_from"),
+                        valid_to: s("valid_to"),
+                        preparatory_from: s("preparatory_from"),
+                        status: s("status"),
+                    }
+                })
+                .collect()
+        })
+        .clone()
+}
+
+/// Whether `date` is a calendar date written `YYYY-MM-DD`.
+fn is_date(date: &str) -> bool {
+    let b = date.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + (c - b'0') as u32))
+    };
+    let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else { return false };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// The id of the embedded data set in force on `date` (`YYYY-MM-DD`, compared as text):
+/// the one whose `[valid_from, valid_to]` holds it; before the first, the first; in a gap
+/// between two, the earlier. `None` for a date that is not a calendar date.
+pub fn dataset_in_force(date: &str) -> Option<&'static str> {
+    if !is_date(date) {
+        return None;
+    }
+    let infos = dataset_infos();
+    let mut best: Option<usize> = None;
+    for (i, info) in infos.iter().enumerate() {
+        let started = info.valid_from.as_deref().is_none_or(|f| f <= date);
+        let not_ended = info.valid_to.as_deref().is_none_or(|t| date <= t);
+        if started && not_ended {
+            return Some(DATASETS[i].0);
+        }
+        if started {
+            best = Some(i);
+        }
+    }
+    Some(DATASETS[best.unwrap_or(0)].0)
 }
 
 /// A data set read and validated.

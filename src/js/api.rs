@@ -1,5 +1,6 @@
-//! The JavaScript boundary of the pure functions: `defaultData`, `validate`, `schema`.
-//! Everything crossing it is plain JSON-compatible data.
+//! The JavaScript boundary of the pure functions: `dataSets`, `defaultData`, `validate`,
+//! `keyFigures`, `upgrade`, `transition`, `layoutTree`, `schema`. Everything crossing it is
+//! plain JSON-compatible data.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -65,7 +66,56 @@ export interface LayoutTreeOptions {
 }
 /** Top-left corners of the node boxes and the size of the drawing. */
 export interface LayoutTreeResult { x: Float64Array; y: Float64Array; width: number; height: number }
-/** A data set in the format "sundhedsklynger/1" (see `schema()`). */
+/** One of the embedded data sets, as `dataSets()` lists them. Dates are `YYYY-MM-DD`. */
+export interface DataSetInfo {
+  id: string; title: Text | null;
+  valid_from: string | null; valid_to: string | null; preparatory_from: string | null;
+  status: string | null;
+}
+/** A municipality's membership of an area; `share` only for a split municipality. */
+export interface Placement { area: string; share?: number | "unknown" }
+/**
+ * How a municipality's company (the other municipalities sharing an area with it) changes:
+ * "same" (nothing left behind, no new), "merged" (only new), "split" (only left behind),
+ * "split-joined" (left behind, new and kept), "moved" (left behind and new, none kept),
+ * "unplaced" (in no area on one side).
+ */
+export type Change = "same" | "merged" | "split" | "split-joined" | "moved" | "unplaced";
+export interface MunicipalityTransition {
+  code: string; name: string;
+  from_areas: Placement[]; to_areas: Placement[];
+  from_region: string | null; to_region: string | null;
+  change: Change;
+  kept_together: string[]; new_neighbours: string[]; left_behind: string[];
+  /** Municipal seats attributed to it in its areas' representing bodies. */
+  seats_from: number; seats_to: number;
+}
+export interface Predecessor {
+  id: string; name: string; municipalities: string[]; shared: number;
+  population: number | null; municipal_seats: number; inhabitants_per_municipal_seat: number | null;
+}
+/** An area of the `to` side with what it comes from. Populations are null where any is unknown. */
+export interface AreaTransition {
+  id: string; kind: string; name: string; region: string; members: string[];
+  population_from: number | null; population_to: number | null;
+  seats_from: number; seats_to: number;
+  inhabitants_per_municipal_seat_from: number | null; inhabitants_per_municipal_seat_to: number | null;
+  predecessors: Predecessor[];
+}
+/** Municipalities going from one area to another (a Sankey band); `population` from the `to` side. */
+export interface Flow { from: string; to: string; municipalities: string[]; population: number | null }
+export interface TransitionSummary {
+  municipalities_from: number; municipalities_to: number; areas_from: number; areas_to: number;
+  region_changed: number; merged_areas: number; split_areas: number; unchanged_areas: number;
+  changes: Partial<Record<Change, number>>;
+}
+/** The result of `transition(from, to)`. */
+export interface Transition {
+  from_id: string | null; to_id: string | null;
+  municipalities: MunicipalityTransition[]; areas: AreaTransition[]; flows: Flow[];
+  summary: TransitionSummary;
+}
+/** A data set in the format "sundhedsklynger/2" or "/1" (see `schema()`). */
 export type SundhedsklyngerData = import("../data.js").SundhedsklyngerData;
 "#;
 
@@ -117,10 +167,88 @@ pub(crate) fn read_options(options: &JsValue) -> Options {
     Options { profile }
 }
 
-/// The embedded default data set (all regions, clusters and municipalities, with sources).
+/// The embedded data sets: id, title, period and status of each, oldest first.
+#[wasm_bindgen(js_name = dataSets, unchecked_return_type = "DataSetInfo[]")]
+pub fn data_sets() -> JsValue {
+    to_js(&crate::dataset_infos())
+}
+
+/// Today by the caller's clock, `YYYY-MM-DD`.
+fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.get(..10).unwrap_or_default().to_string()
+}
+
+/// An embedded data set: the one `id` names, or without `id` the one in force today by the
+/// caller's clock (the health clusters of 2022 until 2026-12-31, then the sundhedsråd).
+/// Throws an `Error` naming the id and the known ones for an unknown id. A fresh object on
+/// every call.
 #[wasm_bindgen(js_name = defaultData, unchecked_return_type = "SundhedsklyngerData")]
-pub fn default_data() -> JsValue {
-    js_sys::JSON::parse(crate::DEFAULT_DATA_JSON).unwrap_or(JsValue::NULL)
+pub fn default_data(id: Option<String>) -> Result<JsValue, JsValue> {
+    let id = match id {
+        Some(id) => id,
+        None => crate::dataset_in_force(&today()).unwrap_or(crate::DATASETS[0].0).to_string(),
+    };
+    match crate::DATASETS.iter().find(|(known, _)| *known == id) {
+        Some((_, text)) => js_sys::JSON::parse(text),
+        None => {
+            let known = crate::DATASETS.iter().map(|(k, _)| format!("\"{k}\"")).collect::<Vec<_>>().join(", ");
+            Err(js_sys::Error::new(&format!("Ukendt datasæt \"{id}\"; kendte: {known}. / Unknown data set \"{id}\"; known: {known}.")).into())
+        }
+    }
+}
+
+/// A finding's path and message, for an exception's text.
+fn findings_text(findings: &[&Finding]) -> (String, String) {
+    let shown = findings.iter().take(5);
+    let at = |f: &Finding, m: &str| if f.path.is_empty() { m.to_string() } else { format!("{}: {m}", f.path) };
+    let da = shown.clone().map(|f| at(f, &f.message.da)).collect::<Vec<_>>().join(" ");
+    let en = shown.map(|f| at(f, &f.message.en)).collect::<Vec<_>>().join(" ");
+    let more = findings.len().saturating_sub(5);
+    if more > 0 {
+        (format!("{da} (og {more} til)"), format!("{en} (and {more} more)"))
+    } else {
+        (da, en)
+    }
+}
+
+/// Reads a data set for `upgrade` and `transition`: throws an `Error` when reading it gives
+/// errors (not JSON, not an object, too large, wrong types, …); validation is not run.
+fn read_for(data: &JsValue, what: &str) -> Result<crate::Dataset, JsValue> {
+    let outcome = input_text(data).map(|text| crate::read::read_str(&text));
+    let (dataset, findings) = match outcome {
+        Ok(o) => (o.dataset, o.findings),
+        Err(finding) => (crate::Dataset::empty(), vec![finding]),
+    };
+    let errors: Vec<&Finding> = findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    if errors.is_empty() {
+        return Ok(dataset);
+    }
+    let (da, en) = findings_text(&errors);
+    Err(js_sys::Error::new(&format!("{what}: data kan ikke læses. {da} / The data cannot be read. {en}")).into())
+}
+
+/// A data set (an object, or JSON text, format `/1` or `/2`) as format `/2` writes it: an
+/// object to `JSON.stringify`. Throws an `Error` listing the findings when reading gives
+/// errors, so nothing that could not be read is silently dropped; validation findings
+/// (`validate`) do not stop it.
+#[wasm_bindgen(js_name = upgrade, unchecked_return_type = "SundhedsklyngerData")]
+pub fn upgrade(#[wasm_bindgen(unchecked_param_type = "SundhedsklyngerData | string")] data: JsValue) -> Result<JsValue, JsValue> {
+    let dataset = read_for(&data, "upgrade")?;
+    Ok(to_js(&dataset.upgraded()))
+}
+
+/// How one data set's areas become another's: each municipality's areas and company on both
+/// sides, each `to` area's predecessors, populations and municipal seats, the flows between
+/// areas, a summary. Throws an `Error` when reading either gives errors.
+#[wasm_bindgen(js_name = transition, unchecked_return_type = "Transition")]
+pub fn transition(
+    #[wasm_bindgen(unchecked_param_type = "SundhedsklyngerData | string")] from: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SundhedsklyngerData | string")] to: JsValue,
+) -> Result<JsValue, JsValue> {
+    let from = read_for(&from, "transition(from)")?;
+    let to = read_for(&to, "transition(to)")?;
+    Ok(to_js(&crate::transition::transition(&from, &to)))
 }
 
 /// Validates a data set (an object, or JSON text). Never throws: every problem is a finding.

@@ -163,6 +163,9 @@ pub struct Summary {
     pub changes: BTreeMap<String, u32>,
 }
 
+/// A flow being summed: its municipalities and their population so far.
+type FlowAcc<'a> = (Vec<&'a str>, Option<f64>);
+
 /// One side, indexed.
 struct Side<'a> {
     data: &'a Dataset,
@@ -341,7 +344,7 @@ pub fn transition(from: &Dataset, to: &Dataset) -> Transition {
         .collect();
 
     // Flows, keyed by (from id, to id): duplicate ids are taken together.
-    let mut flow_map: BTreeMap<(&str, &str), (Vec<&str>, Option<f64>)> = BTreeMap::new();
+    let mut flow_map: BTreeMap<(&str, &str), FlowAcc> = BTreeMap::new();
     for &code in &all {
         for &i in a.areas(code) {
             for &j in b.areas(code) {

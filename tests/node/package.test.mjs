@@ -126,11 +126,11 @@ test("import { defaultData, validate, schema } from 'sundhedsklynger/node' loads
   assert.equal(all.mount, undefined, 'the Node entry should not export mount()');
 });
 
-test('defaultData() has the 5 regions, 22 clusters and 98 municipalities', () => {
-  const data = lib.defaultData();
-  assert.equal(data.format, 'sundhedsklynger/1');
+test("defaultData('klynger-2022') has the 5 regions, 22 clusters and 98 municipalities", () => {
+  const data = lib.defaultData('klynger-2022');
+  assert.equal(data.format, 'sundhedsklynger/2');
   assert.equal(data.regions.length, 5);
-  assert.equal(data.clusters.length, 22);
+  assert.equal(data.areas.length, 22);
   assert.equal(data.municipalities.length, 98);
   assert.deepEqual(
     data.regions.map((r) => r.id).sort(),
@@ -138,7 +138,36 @@ test('defaultData() has the 5 regions, 22 clusters and 98 municipalities', () =>
   );
   // Every call returns a fresh object: mutating one must not change the next.
   data.regions.pop();
-  assert.equal(lib.defaultData().regions.length, 5);
+  assert.equal(lib.defaultData('klynger-2022').regions.length, 5);
+});
+
+test('dataSets() lists the embedded data sets; defaultData() is the one in force today', () => {
+  const sets = lib.dataSets();
+  assert.deepEqual(sets.map((s) => s.id), ['klynger-2022', 'sundhedsraad-2027']);
+  const today = new Date().toISOString().slice(0, 10);
+  const inForce = sets.find((s) => (!s.valid_from || s.valid_from <= today) && (!s.valid_to || today <= s.valid_to)) ?? sets[0];
+  assert.equal(lib.defaultData().id, inForce.id);
+  assert.equal(lib.defaultData('sundhedsraad-2027').areas.length, 17);
+  assert.throws(() => lib.defaultData('nope'), (e) => e instanceof Error && /Ukendt datasæt "nope".*Unknown data set "nope"/.test(e.message));
+});
+
+test('upgrade() writes a data set as format /2, and throws for what cannot be read', () => {
+  const v1 = readFileSync(join(ROOT, 'www/data/default.json'), 'utf8');
+  const up = lib.upgrade(v1);
+  assert.equal(up.format, 'sundhedsklynger/2');
+  assert.equal(up.areas.length, 22);
+  assert.equal(up.clusters, undefined);
+  assert.throws(() => lib.upgrade('{ not json'), Error);
+});
+
+test('transition() of the 2022 clusters to the 2027 sundhedsråd', () => {
+  const t = lib.transition(lib.defaultData('klynger-2022'), JSON.stringify(lib.defaultData('sundhedsraad-2027')));
+  assert.equal(t.municipalities.length, 98);
+  assert.equal(t.summary.areas_from, 22);
+  assert.equal(t.summary.areas_to, 17);
+  const into = t.flows.filter((f) => f.to === 'RN-LIMFJORDEN').map((f) => f.from);
+  assert.deepEqual(into, ['RN-MIDT', 'RN-SYD', 'RN-VEST']);
+  assert.throws(() => lib.transition(null, '{}'), Error);
 });
 
 test('keyFigures() of the demo data: the national crude rate equals the sum of the counts', async () => {
@@ -184,7 +213,7 @@ test('layoutTree() centres a parent over its children and rejects a cycle', asyn
 });
 
 test('the default data validate with no error, as an object and as a JSON string', () => {
-  for (const input of [lib.defaultData(), JSON.stringify(lib.defaultData())]) {
+  for (const input of [lib.defaultData('klynger-2022'), JSON.stringify(lib.defaultData('klynger-2022'))]) {
     const report = lib.validate(input);
     assert.equal(report.ok, true, JSON.stringify(errors(report), null, 2));
     assert.ok(Array.isArray(report.findings));
@@ -193,19 +222,19 @@ test('the default data validate with no error, as an object and as a JSON string
   }
 });
 
-test('a cluster in a region that does not exist is an error at /clusters/0/region', () => {
-  const data = clone(lib.defaultData());
-  data.clusters[0].region = 'NOWHERE';
+test('an area in a region that does not exist is an error at /areas/0/region', () => {
+  const data = clone(lib.defaultData('klynger-2022'));
+  data.areas[0].region = 'NOWHERE';
   const report = lib.validate(data);
   assert.equal(report.ok, false);
   report.findings.forEach(assertFindingShape);
-  const hit = errors(report).find((f) => f.path === '/clusters/0/region');
-  assert.ok(hit, `no error at /clusters/0/region in ${JSON.stringify(report.findings, null, 2)}`);
+  const hit = errors(report).find((f) => f.path === '/areas/0/region');
+  assert.ok(hit, `no error at /areas/0/region in ${JSON.stringify(report.findings, null, 2)}`);
   assert.equal(hit.code, 'unknown-reference');
 });
 
 test('a municipality with code: 7 is an error at /municipalities/0/code', () => {
-  const data = clone(lib.defaultData());
+  const data = clone(lib.defaultData('klynger-2022'));
   data.municipalities[0].code = 7;
   const report = lib.validate(data);
   assert.equal(report.ok, false);
@@ -215,19 +244,19 @@ test('a municipality with code: 7 is an error at /municipalities/0/code', () => 
 });
 
 test('both breakages in one input are reported, each at its own path', () => {
-  const data = clone(lib.defaultData());
-  data.clusters[0].region = 'NOWHERE';
+  const data = clone(lib.defaultData('klynger-2022'));
+  data.areas[0].region = 'NOWHERE';
   data.municipalities[0].code = 7;
   const report = lib.validate(data);
   assert.equal(report.ok, false);
   const paths = errors(report).map((f) => f.path);
-  assert.ok(paths.includes('/clusters/0/region'), `paths: ${paths.join(', ')}`);
+  assert.ok(paths.includes('/areas/0/region'), `paths: ${paths.join(', ')}`);
   assert.ok(paths.includes('/municipalities/0/code'), `paths: ${paths.join(', ')}`);
 });
 
 test('the same broken input given as a JSON string gives the same findings', () => {
-  const data = clone(lib.defaultData());
-  data.clusters[0].region = 'NOWHERE';
+  const data = clone(lib.defaultData('klynger-2022'));
+  data.areas[0].region = 'NOWHERE';
   assert.deepEqual(lib.validate(JSON.stringify(data)), lib.validate(data));
 });
 

@@ -22,6 +22,10 @@ const TEXT = {
     fileLabel: 'Indlæs egne data (JSON, højst 20 MB)',
     download: 'Hent data',
     reset: 'Brug demodata igen',
+    structures: 'De rigtige strukturer:',
+    clusters2022: 'Sundhedsklynger 2022–2026',
+    councils2027: 'Sundhedsråd fra 2027',
+    structureShown: (name) => `Viser ${name}.`,
     schemaLink: 'JSON Schema for dataformatet',
     schemaDownload: 'Hent JSON Schema',
     embedHeading: 'Indlejring',
@@ -52,6 +56,10 @@ const TEXT = {
     fileLabel: 'Load your own data (JSON, at most 20 MB)',
     download: 'Download data',
     reset: 'Use the demo data again',
+    structures: 'The real structures:',
+    clusters2022: 'Health clusters 2022–2026',
+    councils2027: 'Health councils from 2027',
+    structureShown: (name) => `Showing ${name}.`,
     schemaLink: 'JSON Schema of the data format',
     schemaDownload: 'Download JSON Schema',
     embedHeading: 'Embedding',
@@ -141,7 +149,9 @@ function followWidgetLanguage() {
 }
 
 async function fetchDemoData() {
-  const file = params.get('data') === 'default' ? null : 'data/demo.json';
+  // `?data=default`, `?dataset=…` or `?date=…`: the built-in structures instead of the demo data.
+  const builtIn = params.get('data') === 'default' || params.has('dataset') || params.has('date');
+  const file = builtIn ? null : 'data/demo.json';
   if (file === null) return null;
   try {
     const res = await fetch(new URL(file, import.meta.url));
@@ -179,7 +189,7 @@ async function loadFile(widget, file) {
 }
 
 function downloadCurrent() {
-  const text = current.text ?? `${JSON.stringify(defaultData(), null, 2)}\n`;
+  const text = current.text ?? `${JSON.stringify(defaultData(current.dataset), null, 2)}\n`;
   const name = current.name.toLowerCase().endsWith('.json') ? current.name : `${current.name}.json`;
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const a = document.createElement('a');
@@ -254,6 +264,16 @@ function wireControls(widget) {
     showCurrent();
     setStatus((tx) => tx.resetDone);
   });
+  for (const button of document.querySelectorAll('button[data-dataset]')) {
+    button.addEventListener('click', () => {
+      const id = button.dataset.dataset;
+      widget.update({ data: null, dataset: id });
+      const size = new TextEncoder().encode(JSON.stringify(defaultData(id), null, 2)).length + 1;
+      current = { text: null, dataset: id, name: `${id}.json`, size };
+      showCurrent();
+      setStatus((tx) => tx.structureShown(button.textContent));
+    });
+  }
   for (const button of document.querySelectorAll('button[data-copy]')) {
     button.addEventListener('click', () => copySnippet(button));
   }
@@ -271,7 +291,7 @@ async function main() {
   current = initial;
   const options = {};
   if (initial.text !== null) options.data = initial.text;
-  for (const key of ['region', 'lang', 'profile', 'view', 'theme']) {
+  for (const key of ['dataset', 'date', 'region', 'lang', 'profile', 'view', 'theme']) {
     const value = params.get(key);
     if (value) options[key] = value;
   }

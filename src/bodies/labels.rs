@@ -74,7 +74,12 @@ pub fn body_name(data: &Dataset, profile: &RuleProfile, body: &Body) -> Text {
         Some(_) => data.area(&body.id.owner).map(|c| c.name.clone()),
     }
     .unwrap_or_else(|| body.id.owner.clone());
-    Text::new(format!("{}, {owner}", kind.da), format!("{}, {owner}", kind.en))
+    // "Sundhedsråd Vendsyssel" names its body already: not "Sundhedsråd, Sundhedsråd Vendsyssel".
+    let named = |k: &str| owner.to_lowercase().starts_with(&k.to_lowercase());
+    Text::new(
+        if named(&kind.da) { owner.clone() } else { format!("{}, {owner}", kind.da) },
+        if named(&kind.da) { owner.clone() } else { format!("{}, {owner}", kind.en) },
+    )
 }
 
 /// What a seat is, without its holder: "Borgmester, Horsens Kommune", "Regionsrådsformand, formand".

@@ -154,6 +154,9 @@ impl Given {
         let dataset = dataset.and_then(|v| text_option("dataset", &v, &mut option_findings));
         let date = date.and_then(|v| text_option("date", &v, &mut option_findings));
         let data = match (data, dataset, date) {
+            // `data: null` (back to the built-in data) with a data set or a day names which.
+            (Some(DataInput::Default), Some(id), _) => Some(DataInput::Builtin(id)),
+            (Some(DataInput::Default), None, Some(day)) => Some(DataInput::OnDate(day)),
             (Some(data), given, _) => {
                 if given.is_some() {
                     option_findings.push(crate::web::state::option_finding(

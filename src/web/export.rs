@@ -48,6 +48,12 @@ pub fn download_svg(svg: &str, name: &str) -> Result<(), JsValue> {
     download_blob(&blob(&parts, "image/svg+xml;charset=utf-8")?, name)
 }
 
+/// Downloads JSON text (a data set in format `/2`).
+pub fn download_json(text: &str, name: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    download_blob(&blob(&parts, "application/json;charset=utf-8")?, name)
+}
+
 /// Draws the SVG document (`width` × `height` CSS px) onto a canvas at the device pixel
 /// ratio and downloads it as PNG. The caller checks [`png_fits`] first.
 ///

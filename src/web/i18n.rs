@@ -23,6 +23,7 @@ pub enum Key {
     Candidates,
     Tasks,
     Structure,
+    DownloadData,
     CandidatesHint,
     Sources,
     Notes,
@@ -131,6 +132,7 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         Key::Candidates => ("Mulige kommuner", "Possible municipalities"),
         Key::Tasks => ("Opgaver", "Tasks"),
         Key::Structure => ("Struktur", "Structure"),
+        Key::DownloadData => ("Hent data (JSON, format sundhedsklynger/2)", "Download the data (JSON, format sundhedsklynger/2)"),
         Key::CandidatesHint => (
             "ingen kilde har placeret dem; de kan høre til denne klynge",
             "no source has placed them; they may belong to this cluster",

@@ -6,7 +6,7 @@
 //! entry. All logic about the data lives in the pure core (`bodies`, `rules`, `chart`, …).
 
 pub(crate) mod components;
-mod export;
+pub(crate) mod export;
 mod format;
 mod i18n;
 pub mod state;

@@ -100,6 +100,16 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |id: String| dispatcher.dispatch(Action::SelectDataset(id)))
     };
+    // The data shown, written in format /2 (a /1 document upgraded), as a file.
+    let on_download = {
+        let report = state.report.clone();
+        let name = state.dataset.map(str::to_string).or_else(|| report.dataset.id.clone()).unwrap_or_else(|| "sundhedsklynger".into());
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(text) = serde_json::to_string_pretty(&report.dataset.upgraded()) {
+                let _ = crate::web::export::download_json(&(text + "\n"), &format!("{name}.json"));
+            }
+        })
+    };
     let on_period = {
         let dispatcher = state.dispatcher();
         Callback::from(move |period: String| dispatcher.dispatch(Action::SelectPeriod(period)))
@@ -225,6 +235,7 @@ pub fn App(props: &AppProps) -> Html {
                         />
                     }
                     <LangSwitch {lang} on_change={on_lang} />
+                    <button type="button" class="sk-download-data" onclick={on_download}>{ tr(Key::DownloadData, lang) }</button>
                     <span class="sk-view-switch" role="group" aria-label={tr(Key::ViewSwitch, lang)}>
                         <button type="button" class="sk-view-chart" aria-pressed={(state.view == ViewMode::Chart).to_string()} onclick={on_view(ViewMode::Chart)}>{ tr(Key::ViewChart, lang) }</button>
                         <button type="button" class="sk-view-list" aria-pressed={(state.view == ViewMode::List).to_string()} onclick={on_view(ViewMode::List)}>{ tr(Key::ViewList, lang) }</button>

@@ -297,18 +297,22 @@ impl Validator<'_> {
                         format!("{} ({}) is not placed in {}; no source could place it.{en}", clip(&m.name), m.code, self.words.any.en),
                     );
                 }
-                1 => {
-                    let (ci, mi, share) = memberships[0];
-                    if let Some(Share::Fraction(f)) = share {
-                        if (f - 1.0).abs() > SHARE_TOLERANCE {
-                            let p = self.path("areas", ci, &["members", &mi.to_string(), "share"]);
-                            self.push(
-                                Severity::Warning,
-                                Code::ShareWithoutSplit,
-                                p,
-                                format!("{} har andelen {f}, men er kun med i {}; forventede 1 eller ingen andel.", clip(&m.name), self.words.one.da),
-                                format!("{} has the share {f} but is in {} only; expected 1 or no share.", clip(&m.name), self.words.one.en),
-                            );
+                // One membership at a time: one, or several whose periods (the area's and
+                // the membership's) share no day (an area listed again for another period,
+                // a municipality that moves): none is a split.
+                n if n == 1 || memberships.iter().enumerate().all(|(a, x)| memberships[a + 1..].iter().all(|y| membership_periods_apart(data, (x.0, x.1), (y.0, y.1)))) => {
+                    for &(ci, mi, share) in &memberships {
+                        if let Some(Share::Fraction(f)) = share {
+                            if (f - 1.0).abs() > SHARE_TOLERANCE {
+                                let p = self.path("areas", ci, &["members", &mi.to_string(), "share"]);
+                                self.push(
+                                    Severity::Warning,
+                                    Code::ShareWithoutSplit,
+                                    p,
+                                    format!("{} har andelen {f}, men er kun med i {}; forventede 1 eller ingen andel.", clip(&m.name), self.words.one.da),
+                                    format!("{} has the share {f} but is in {} only; expected 1 or no share.", clip(&m.name), self.words.one.en),
+                                );
+                            }
                         }
                     }
                 }
@@ -348,6 +352,26 @@ impl Validator<'_> {
 /// Whether two listings of one area are for periods that do not overlap.
 fn periods_apart(a: &crate::model::Area, b: &crate::model::Area) -> bool {
     apart(a.valid_from.as_deref(), a.valid_to.as_deref(), b.valid_from.as_deref(), b.valid_to.as_deref())
+}
+
+/// Whether two memberships `(area index, member index)` are for periods that share no
+/// day, each period the area's and the membership's together.
+fn membership_periods_apart(data: &crate::model::Dataset, x: (usize, usize), y: (usize, usize)) -> bool {
+    let period = |(ci, mi): (usize, usize)| {
+        let (c, m) = (&data.areas[ci], &data.areas[ci].members[mi]);
+        // The later start and the earlier end (dates compare as text; absent is open).
+        let from = match (c.valid_from.as_deref(), m.valid_from.as_deref()) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        let to = match (c.valid_to.as_deref(), m.valid_to.as_deref()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        (from, to)
+    };
+    let ((af, at), (bf, bt)) = (period(x), period(y));
+    apart(af, at, bf, bt)
 }
 
 fn memberships_apart(a: &crate::model::Membership, b: &crate::model::Membership) -> bool {

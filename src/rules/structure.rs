@@ -75,23 +75,27 @@ impl Validator<'_> {
         let mut seen = HashMap::default();
         let data = self.data;
         self.duplicates("regions", data.regions.iter().enumerate().map(|(i, r)| (i, r.id.as_str())), "id", &mut seen);
-        // An area may be listed again for another period; only overlapping periods clash.
+        // An area may be listed again for another period; only overlapping periods clash,
+        // with any earlier listing (not only the first: 2027, 2028-, 2028-06- clash).
+        let has_period = |a: &crate::model::Area| a.valid_from.is_some() || a.valid_to.is_some();
         let mut first: Vec<usize> = Vec::new();
         for (i, c) in data.areas.iter().enumerate() {
-            match first.iter().copied().find(|&k| data.areas[k].id == c.id) {
-                Some(k) if periods_apart(&data.areas[k], c) => {}
-                Some(k) if c.valid_from.is_some() || c.valid_to.is_some() || data.areas[k].valid_from.is_some() || data.areas[k].valid_to.is_some() => {
-                    let path = self.path("areas", i, &["id"]);
-                    let other = self.path("areas", k, &[]);
-                    self.push(
-                        Severity::Error,
-                        Code::OverlappingPeriods,
-                        path,
-                        format!("{} står også i {other} for en periode, der overlapper; forventede perioder, der ikke overlapper.", clip(&c.id)),
-                        format!("{} is also at {other} for an overlapping period; expected periods that do not overlap.", clip(&c.id)),
-                    );
-                }
-                _ => first.push(i),
+            let earlier: Vec<usize> = data.areas[..i].iter().enumerate().filter(|(_, a)| a.id == c.id).map(|(k, _)| k).collect();
+            // A first listing, or a repeat with no period anywhere: a duplicate id, below.
+            if earlier.is_empty() || (!has_period(c) && !earlier.iter().any(|&k| has_period(&data.areas[k]))) {
+                first.push(i);
+                continue;
+            }
+            if let Some(&k) = earlier.iter().find(|&&k| !periods_apart(&data.areas[k], c)) {
+                let path = self.path("areas", i, &["id"]);
+                let other = self.path("areas", k, &[]);
+                self.push(
+                    Severity::Error,
+                    Code::OverlappingPeriods,
+                    path,
+                    format!("{} står også i {other} for en periode, der overlapper; forventede perioder, der ikke overlapper.", clip(&c.id)),
+                    format!("{} is also at {other} for an overlapping period; expected periods that do not overlap.", clip(&c.id)),
+                );
             }
         }
         self.duplicates("areas", first.iter().map(|&i| (i, data.areas[i].id.as_str())), "id", &mut seen);

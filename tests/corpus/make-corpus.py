@@ -366,6 +366,21 @@ json_case("v2-clusters-key", mutate2(lambda d: d.update(clusters=[])), [E("json-
 json_case("v1-areas-key", mutate(lambda d: d.update(areas=[])), [E("json-unknown-field", "/areas")], keep=keep())
 json_case("v2-seat-cluster-key", mutate2(lambda d: d["seats"][4].update(cluster="RN-A")), [E("json-unknown-field", "/seats/4/cluster")], keep=keep2())
 
+def three_listings(d):
+    area_again("2028-01-01", None)(d)
+    d["areas"].append(dict(copy.deepcopy(d["areas"][1]), valid_from="2028-06-01"))
+# The third listing overlaps the second (not the first): found against every earlier listing.
+json_case("v2-area-listed-three-times", mutate2(three_listings), [E("overlapping-periods", "/areas/2/id")], keep=keep2(areas=-2))
+def council_in_a_cluster(d):
+    with open(os.path.join(HERE, "..", "..", "www", "data", "profiles", "regionsloven-2025.json"), encoding="utf-8") as fh:
+        prof = json.load(fh)
+    prof["id"] = "mine"
+    prof["areas"].append({"id": "cluster", "name": {"da": "Klynge", "en": "Cluster"}})
+    d.update(profiles=[prof], profile="mine")
+    d["areas"][0]["kind"] = "cluster"
+# Seats of a kind of body the area's kind does not have (they would not be shown).
+json_case("v2-body-not-of-the-area-kind", mutate2(council_in_a_cluster), [E("invalid-seat", f"/seats/{i}/body") for i in range(7)], keep=keep2(profiles=-1))
+
 # --- Write ------------------------------------------------------------------------------------
 for old in glob.glob(os.path.join(HERE, "[0-9][0-9][0-9]-*")):
     os.remove(old)

@@ -128,10 +128,11 @@ impl Validator<'_> {
                     format!("Grænsen {b} er ikke større end den forrige ({}); forventede stigende grænser.", last.unwrap_or(0)),
                     format!("The bound {b} is not above the one before ({}); expected rising bounds.", last.unwrap_or(0)),
                 ),
+                // The step itself: it has no `below` for a pointer to name.
                 None if k + 1 < steps.len() => self.push(
                     Severity::Error,
                     Code::InvalidProfile,
-                    format!("{at}/below"),
+                    at.clone(),
                     "Kun det sidste trin må være uden grænse (\"below\").".into(),
                     "Only the last step may have no bound (\"below\").".into(),
                 ),

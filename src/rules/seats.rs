@@ -103,6 +103,20 @@ impl Validator<'_> {
                         self.unknown_ref(self.path("seats", i, &["body"]), &words.definite.da, &words.definite.en, &body.owner);
                         continue;
                     };
+                    // A kind of body areas of this kind do not have: the seat would not be shown.
+                    // (An area kind the profile does not know is reported at the area.)
+                    if !kind.fits_area(&area.kind) && profile.areas.iter().any(|a| a.id == area.kind) {
+                        let path = self.path("seats", i, &["body"]);
+                        let (area_kind, name) = (profile.area_kind_name(&area.kind), profile.body_kind_name(&kind.id));
+                        self.push(
+                            Severity::Error,
+                            Code::InvalidSeat,
+                            path,
+                            format!("{} er et område af typen {}, som ikke har organet {}; forventede et organ, som den type område har.", clip(&area.name), area_kind.da, name.da),
+                            format!("{} is an area of kind {}, which has no {}; expected a body that kind of area has.", clip(&area.name), area_kind.en, name.en),
+                        );
+                        continue;
+                    }
                     if s.role.is_municipal() {
                         match &s.municipality {
                             None => {

@@ -75,23 +75,27 @@ impl Validator<'_> {
         let mut seen = HashMap::default();
         let data = self.data;
         self.duplicates("regions", data.regions.iter().enumerate().map(|(i, r)| (i, r.id.as_str())), "id", &mut seen);
-        // An area may be listed again for another period; only overlapping periods clash.
+        // An area may be listed again for another period; only overlapping periods clash,
+        // with any earlier listing (not only the first: 2027, 2028-, 2028-06- clash).
+        let has_period = |a: &crate::model::Area| a.valid_from.is_some() || a.valid_to.is_some();
         let mut first: Vec<usize> = Vec::new();
         for (i, c) in data.areas.iter().enumerate() {
-            match first.iter().copied().find(|&k| data.areas[k].id == c.id) {
-                Some(k) if periods_apart(&data.areas[k], c) => {}
-                Some(k) if c.valid_from.is_some() || c.valid_to.is_some() || data.areas[k].valid_from.is_some() || data.areas[k].valid_to.is_some() => {
-                    let path = self.path("areas", i, &["id"]);
-                    let other = self.path("areas", k, &[]);
-                    self.push(
-                        Severity::Error,
-                        Code::OverlappingPeriods,
-                        path,
-                        format!("{} står også i {other} for en periode, der overlapper; forventede perioder, der ikke overlapper.", clip(&c.id)),
-                        format!("{} is also at {other} for an overlapping period; expected periods that do not overlap.", clip(&c.id)),
-                    );
-                }
-                _ => first.push(i),
+            let earlier: Vec<usize> = data.areas[..i].iter().enumerate().filter(|(_, a)| a.id == c.id).map(|(k, _)| k).collect();
+            // A first listing, or a repeat with no period anywhere: a duplicate id, below.
+            if earlier.is_empty() || (!has_period(c) && !earlier.iter().any(|&k| has_period(&data.areas[k]))) {
+                first.push(i);
+                continue;
+            }
+            if let Some(&k) = earlier.iter().find(|&&k| !periods_apart(&data.areas[k], c)) {
+                let path = self.path("areas", i, &["id"]);
+                let other = self.path("areas", k, &[]);
+                self.push(
+                    Severity::Error,
+                    Code::OverlappingPeriods,
+                    path,
+                    format!("{} står også i {other} for en periode, der overlapper; forventede perioder, der ikke overlapper.", clip(&c.id)),
+                    format!("{} is also at {other} for an overlapping period; expected periods that do not overlap.", clip(&c.id)),
+                );
             }
         }
         self.duplicates("areas", first.iter().map(|&i| (i, data.areas[i].id.as_str())), "id", &mut seen);
@@ -297,18 +301,22 @@ impl Validator<'_> {
                         format!("{} ({}) is not placed in {}; no source could place it.{en}", clip(&m.name), m.code, self.words.any.en),
                     );
                 }
-                1 => {
-                    let (ci, mi, share) = memberships[0];
-                    if let Some(Share::Fraction(f)) = share {
-                        if (f - 1.0).abs() > SHARE_TOLERANCE {
-                            let p = self.path("areas", ci, &["members", &mi.to_string(), "share"]);
-                            self.push(
-                                Severity::Warning,
-                                Code::ShareWithoutSplit,
-                                p,
-                                format!("{} har andelen {f}, men er kun med i {}; forventede 1 eller ingen andel.", clip(&m.name), self.words.one.da),
-                                format!("{} has the share {f} but is in {} only; expected 1 or no share.", clip(&m.name), self.words.one.en),
-                            );
+                // One membership at a time: one, or several whose periods (the area's and
+                // the membership's) share no day (an area listed again for another period,
+                // a municipality that moves): none is a split.
+                n if n == 1 || memberships.iter().enumerate().all(|(a, x)| memberships[a + 1..].iter().all(|y| membership_periods_apart(data, (x.0, x.1), (y.0, y.1)))) => {
+                    for &(ci, mi, share) in &memberships {
+                        if let Some(Share::Fraction(f)) = share {
+                            if (f - 1.0).abs() > SHARE_TOLERANCE {
+                                let p = self.path("areas", ci, &["members", &mi.to_string(), "share"]);
+                                self.push(
+                                    Severity::Warning,
+                                    Code::ShareWithoutSplit,
+                                    p,
+                                    format!("{} har andelen {f}, men er kun med i {}; forventede 1 eller ingen andel.", clip(&m.name), self.words.one.da),
+                                    format!("{} has the share {f} but is in {} only; expected 1 or no share.", clip(&m.name), self.words.one.en),
+                                );
+                            }
                         }
                     }
                 }
@@ -348,6 +356,26 @@ impl Validator<'_> {
 /// Whether two listings of one area are for periods that do not overlap.
 fn periods_apart(a: &crate::model::Area, b: &crate::model::Area) -> bool {
     apart(a.valid_from.as_deref(), a.valid_to.as_deref(), b.valid_from.as_deref(), b.valid_to.as_deref())
+}
+
+/// Whether two memberships `(area index, member index)` are for periods that share no
+/// day, each period the area's and the membership's together.
+fn membership_periods_apart(data: &crate::model::Dataset, x: (usize, usize), y: (usize, usize)) -> bool {
+    let period = |(ci, mi): (usize, usize)| {
+        let (c, m) = (&data.areas[ci], &data.areas[ci].members[mi]);
+        // The later start and the earlier end (dates compare as text; absent is open).
+        let from = match (c.valid_from.as_deref(), m.valid_from.as_deref()) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        let to = match (c.valid_to.as_deref(), m.valid_to.as_deref()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        (from, to)
+    };
+    let ((af, at), (bf, bt)) = (period(x), period(y));
+    apart(af, at, bf, bt)
 }
 
 fn memberships_apart(a: &crate::model::Membership, b: &crate::model::Membership) -> bool {

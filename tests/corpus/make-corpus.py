@@ -274,6 +274,113 @@ json_case("seat-title-is-string", mutate(lambda d: d["seats"][1].update(title="D
 json_case("title-without-english", mutate(lambda d: d.update(title={"da": "Titel"})), [E("json-missing-field", "/title")], keep=keep())
 json_case("seat-title-unknown-key", mutate(lambda d: d["seats"][1].update(title={"da": "Direktør", "en": "Director", "de": "Direktor"})), [E("json-unknown-field", "/seats/1/title/de")], keep=keep())
 
+# --- Format /2: periods, areas of a kind, rules by population and relations ---------------------
+# A small /2 document under the sundhedsråd profile: one region, one council with Aalborg
+# (≥ 80,000 inhabitants on the profile's population date: 2 municipal seats) and Morsø
+# (1 seat), 4 regional council members (municipal + 1), a regional chair and vice-chair.
+POP = "https://www.statistikbanken.dk/FOLK1A"
+BASE2 = {
+    "format": "sundhedsklynger/2",
+    "id": "mini-2027",
+    "as_of": "2026-12-01",
+    "valid_from": "2027-01-01",
+    "preparatory_from": "2026-01-01",
+    "sources": ["https://www.ft.dk/samling/20241/lovforslag/l214/20241_l214_som_fremsat.htm"],
+    "profile": "regionsloven-2025",
+    "regions": [{"id": "RN", "name": "Region Nordjylland", "code": "1081"}],
+    "municipalities": [
+        {"code": "851", "name": "Aalborg", "region": "RN", "population": {"value": 225000, "date": "2026-01-01", "source": POP}},
+        {"code": "773", "name": "Morsø", "region": "RN", "population": {"value": 19500, "date": "2026-01-01", "source": POP}},
+    ],
+    "areas": [{
+        "id": "RN-A", "kind": "council", "region": "RN", "name": "Sundhedsråd A",
+        "acute_hospitals": ["Aalborg"], "status": "confirmed", "valid_from": "2027-01-01",
+        "sources": ["https://rn.dk/"],
+        "members": [{"municipality": "851"}, {"municipality": "773"}],
+    }],
+    "persons": [
+        {"id": "p-chair", "name": "Anne Eksempel", "party": "A"},
+        {"id": "p-vice", "name": "Bo Eksempel", "party": "V"},
+        {"id": "p-sub", "name": "Carl Eksempel", "party": "C"},
+    ],
+    "seats": [
+        {"id": "c1", "body": "RN-A/council", "role": "regional-council-member", "office": "chair", "person": "p-chair"},
+        {"id": "c2", "body": "RN-A/council", "role": "regional-council-member", "office": "vice-chair", "person": "p-vice"},
+        {"id": "c3", "body": "RN-A/council", "role": "regional-council-member", "substitute": "p-sub"},
+        {"id": "c4", "body": "RN-A/council", "role": "regional-council-member"},
+        {"id": "c5", "body": "RN-A/council", "role": "municipal-representative", "municipality": "851"},
+        {"id": "c6", "body": "RN-A/council", "role": "municipal-representative", "municipality": "851"},
+        {"id": "c7", "body": "RN-A/council", "role": "municipal-representative", "municipality": "773", "valid_from": "2027-01-01", "valid_to": "2029-12-31"},
+    ],
+}
+FULL2 = {k: len(v) for k, v in BASE2.items() if isinstance(v, list) and k != "sources"}
+
+def keep2(**less):
+    k = dict(FULL2)
+    for a, n in less.items():
+        k[a] = FULL2.get(a, 0) - n
+    return k
+
+def mutate2(f):
+    d = copy.deepcopy(BASE2); f(d); return d
+
+def own_profile(change):
+    """The document brings a copy of the sundhedsråd profile (id "mine", not the one in
+    force) whose council rules `change` breaks: the profile checks run on every profile."""
+    with open(os.path.join(HERE, "..", "..", "www", "data", "profiles", "regionsloven-2025.json"), encoding="utf-8") as fh:
+        prof = json.load(fh)
+    prof["id"] = "mine"
+    change(prof["bodies"][0]["rules"])
+    return lambda d: d.update(profiles=[prof])
+
+def steps(*s):
+    return lambda rules: rules[0].update(by_population=[dict(seats=n, **({"below": b} if b is not None else {})) for b, n in s])
+
+json_case("v2-base", BASE2, [], keep=keep2(), only=True)
+json_case("v2-dataset-period-reversed", mutate2(lambda d: d.update(valid_to="2026-12-31")), [E("invalid-period", "/valid_to")], keep=keep2())
+json_case("v2-area-period-reversed", mutate2(lambda d: d["areas"][0].update(valid_to="2026-06-30")), [E("invalid-period", "/areas/0/valid_to")], keep=keep2())
+json_case("v2-membership-period-reversed", mutate2(lambda d: d["areas"][0]["members"][1].update(valid_from="2028-01-01", valid_to="2027-12-31")), [E("invalid-period", "/areas/0/members/1/valid_to")], keep=keep2())
+json_case("v2-seat-period-reversed", mutate2(lambda d: d["seats"][6].update(valid_from="2029-12-31", valid_to="2027-01-01")), [E("invalid-period", "/seats/6/valid_to")], keep=keep2())
+json_case("v2-preparatory-after-valid-from", mutate2(lambda d: d.update(preparatory_from="2027-02-01")), [E("invalid-period", "/preparatory_from")], keep=keep2())
+json_case("v2-population-steps-not-rising", mutate2(own_profile(steps((300000, 1), (80000, 2), (None, 3)))), [E("invalid-profile", "/profiles/0/bodies/0/rules/0/by_population/1/below")], keep=keep2(profiles=-1))
+json_case("v2-population-open-step-not-last", mutate2(own_profile(steps((None, 1), (300000, 2), (None, 3)))), [E("invalid-profile", "/profiles/0/bodies/0/rules/0/by_population/0")], keep=keep2(profiles=-1))
+json_case("v2-population-last-step-bounded", mutate2(own_profile(steps((80000, 1), (300000, 2)))), [E("invalid-profile", "/profiles/0/bodies/0/rules/0/by_population/1")], keep=keep2(profiles=-1))
+json_case("v2-relation-group-without-rule", mutate2(own_profile(lambda rules: rules[1]["equals"].update(group="general-practice"))), [E("invalid-profile", "/profiles/0/bodies/0/rules/1/equals/group")], keep=keep2(profiles=-1))
+def area_again(valid_from, valid_to):
+    def f(d):
+        d["areas"][0]["valid_to"] = "2027-12-31"
+        d["areas"].append(dict(copy.deepcopy(d["areas"][0]), valid_from=valid_from, **({"valid_to": valid_to} if valid_to else {})))
+        if not valid_to:
+            d["areas"][1].pop("valid_to")
+    return f
+json_case("v2-area-periods-overlap", mutate2(area_again("2027-06-01", None)), [E("overlapping-periods", "/areas/1/id")], keep=keep2(areas=-1))
+json_case("v2-area-periods-apart", mutate2(area_again("2028-01-01", None)), [], keep=keep2(areas=-1), only=True)
+json_case("v2-area-kind-unknown", mutate2(lambda d: d["areas"][0].update(kind="cluster")), [E("unknown-reference", "/areas/0/kind")], keep=keep2())
+json_case("v2-seat-substitute-unknown", mutate2(lambda d: d["seats"][2].update(substitute="p-nobody")), [E("unknown-reference", "/seats/2/substitute")], keep=keep2())
+json_case("v2-too-few-seats-by-population", mutate2(lambda d: d["seats"].pop(5)), [E("composition-too-few", "/areas/0/members/0"), E("composition-relation", "/areas/0")], keep=keep2(seats=1))
+json_case("v2-relation-broken", mutate2(lambda d: d["seats"].pop(3)), [E("composition-relation", "/areas/0")], keep=keep2(seats=1))
+json_case("v2-chair-not-regional", mutate2(lambda d: (d["seats"][0].pop("office"), d["seats"][4].update(office="chair"))), [E("chair-group", "/seats/4/office", "warning")], keep=keep2())
+json_case("v2-population-other-date", mutate2(lambda d: d["municipalities"][1]["population"].update(date="2025-01-01")), [E("population-missing", "/areas/0/members/1", "warning")], keep=keep2())
+json_case("v2-unknown-top-level-field", mutate2(lambda d: d.update(extra=1)), [E("json-unknown-field", "/extra")], keep=keep2())
+json_case("v2-clusters-key", mutate2(lambda d: d.update(clusters=[])), [E("json-unknown-field", "/clusters")], keep=keep2())
+json_case("v1-areas-key", mutate(lambda d: d.update(areas=[])), [E("json-unknown-field", "/areas")], keep=keep())
+json_case("v2-seat-cluster-key", mutate2(lambda d: d["seats"][4].update(cluster="RN-A")), [E("json-unknown-field", "/seats/4/cluster")], keep=keep2())
+
+def three_listings(d):
+    area_again("2028-01-01", None)(d)
+    d["areas"].append(dict(copy.deepcopy(d["areas"][1]), valid_from="2028-06-01"))
+# The third listing overlaps the second (not the first): found against every earlier listing.
+json_case("v2-area-listed-three-times", mutate2(three_listings), [E("overlapping-periods", "/areas/2/id")], keep=keep2(areas=-2))
+def council_in_a_cluster(d):
+    with open(os.path.join(HERE, "..", "..", "www", "data", "profiles", "regionsloven-2025.json"), encoding="utf-8") as fh:
+        prof = json.load(fh)
+    prof["id"] = "mine"
+    prof["areas"].append({"id": "cluster", "name": {"da": "Klynge", "en": "Cluster"}})
+    d.update(profiles=[prof], profile="mine")
+    d["areas"][0]["kind"] = "cluster"
+# Seats of a kind of body the area's kind does not have (they would not be shown).
+json_case("v2-body-not-of-the-area-kind", mutate2(council_in_a_cluster), [E("invalid-seat", f"/seats/{i}/body") for i in range(7)], keep=keep2(profiles=-1))
+
 # --- Write ------------------------------------------------------------------------------------
 for old in glob.glob(os.path.join(HERE, "[0-9][0-9][0-9]-*")):
     os.remove(old)

@@ -158,7 +158,8 @@ impl Chart {
     }
 
     fn body<'d>(&mut self, data: &'d Dataset, profile: &RuleProfile, parent: usize, body: &Body, holders: &mut Holders<'d>) {
-        let b = self.push(Some(parent), body.id.to_string(), NodeKind::Body, profile.body_kind_name(&body.id.kind), Status::Confirmed, Vec::new());
+        // A body's composition is as sure as the profile's rules (secondary for the sundhedsråd).
+        let b = self.push(Some(parent), body.id.to_string(), NodeKind::Body, profile.body_kind_name(&body.id.kind), profile.status, profile.sources.clone());
         self.nodes[b].kind_id = body.id.kind.clone();
         self.nodes[b].kind_name = Some(profile.body_kind_name(&body.id.kind));
         self.nodes[b].tasks = profile.body_kind(&body.id.kind).map(|k| k.tasks.clone()).unwrap_or_default();

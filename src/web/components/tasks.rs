@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-use super::sources::Sources;
 use crate::model::profile::Task;
 use crate::model::text::Lang;
 use crate::web::i18n::{tr, Key};
@@ -29,12 +28,20 @@ pub fn Tasks(props: &TasksProps) -> Html {
                 { for props.tasks.iter().map(|t| html! {
                     <li>
                         { t.text.get(lang) }
-                        if !t.sources.is_empty() {
-                            { " " }<Sources sources={t.sources.clone()} {lang} />
-                        }
+                        // Compact: each source by its host, the full address in the link.
+                        { for t.sources.iter().filter(|u| crate::rules::is_web_url(u)).map(|url| html! {
+                            <>{ " " }<a class="sk-task-source" href={url.clone()} rel="noopener noreferrer">{ format!("[{}]", host(url)) }</a></>
+                        }) }
                     </li>
                 }) }
             </ul>
         </section>
     }
+}
+
+/// "regional-indsigt.dk" of "https://www.regional-indsigt.dk/2025/…".
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
 }

@@ -380,6 +380,7 @@ def council_in_a_cluster(d):
     d["areas"][0]["kind"] = "cluster"
 # Seats of a kind of body the area's kind does not have (they would not be shown).
 json_case("v2-body-not-of-the-area-kind", mutate2(council_in_a_cluster), [E("invalid-seat", f"/seats/{i}/body") for i in range(7)], keep=keep2(profiles=-1))
+json_case("v2-secondary-sources", mutate2(lambda d: (d.update(status="secondary"), d["areas"][0].update(status="secondary"))), [E("secondary-source", "/status", "info"), E("secondary-source", "/areas/0", "info")], keep=keep2())
 
 # --- Write ------------------------------------------------------------------------------------
 for old in glob.glob(os.path.join(HERE, "[0-9][0-9][0-9]-*")):

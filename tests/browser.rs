@@ -24,6 +24,15 @@ fn host() -> Element {
     div
 }
 
+/// Widget options with the `/1` default data (see [`mounted`]).
+#[allow(dead_code)]
+fn v1_defaults() -> sundhedsklynger::web::state::WidgetOptions {
+    sundhedsklynger::web::state::WidgetOptions {
+        data: sundhedsklynger::web::state::DataInput::Text(std::rc::Rc::from(sundhedsklynger::DEFAULT_DATA_JSON)),
+        ..Default::default()
+    }
+}
+
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
@@ -56,8 +65,16 @@ async fn click(element: &Element) {
     yew::scheduler::flush().await;
 }
 
+/// Mounts a widget. Options without `data`, `dataset` or `date` get the `/1` default data
+/// (`www/data/default.json`), which these tests were written against: the embedded default
+/// is the structure in force today, which changes with the calendar (its own tests below).
 async fn mounted(host: &Element, opts: Option<JsValue>) -> WidgetHandle {
-    let handle = mount(host.clone(), opts);
+    let opts = opts.unwrap_or_else(|| js_sys::Object::new().into());
+    let given = |k: &str| js_sys::Reflect::get(&opts, &k.into()).is_ok_and(|v| !v.is_undefined());
+    if !given("data") && !given("dataset") && !given("date") {
+        js_sys::Reflect::set(&opts, &"data".into(), &sundhedsklynger::DEFAULT_DATA_JSON.into()).unwrap();
+    }
+    let handle = mount(host.clone(), Some(opts));
     yew::scheduler::flush().await;
     handle
 }
@@ -392,7 +409,8 @@ async fn data_are_text_never_markup() {
     assert_eq!(card.get_attribute("data-cluster-id").as_deref(), Some("C1\" onclick=\"window.skPwned=2"));
     assert!(text(&one(&card, "h3")).contains("<script>window.skPwned=3</script>"));
     assert!(text(&card).contains("javascript:window.skPwned=6"));
-    let links = all(&card, "a");
+    // The profile's task sources are links of their own (web addresses only).
+    let links = all(&card, "a:not(.sk-task-source)");
     assert_eq!(links.len(), 1);
     assert_eq!(links[0].get_attribute("href").as_deref(), Some("https://example.org/ok"));
     let window = web_sys::window().unwrap();
@@ -447,7 +465,7 @@ fn reducer_keeps_what_it_can_and_skips_no_ops() {
     use sundhedsklynger::{Lang, Severity};
     use yew::Reducible;
 
-    let state = Rc::new(State::new(&WidgetOptions { region: Some("RM".into()), ..Default::default() }, 0));
+    let state = Rc::new(State::new(&WidgetOptions { region: Some("RM".into()), ..v1_defaults() }, 0));
     assert_eq!(state.region.as_deref(), Some("RM"));
     assert_eq!(state.lang, Lang::Da);
     assert_eq!(state.bodies.as_ref().unwrap().areas.len(), 5);
@@ -479,8 +497,9 @@ fn reducer_keeps_what_it_can_and_skips_no_ops() {
     let groups = finding_groups(&rn.report, Some("RM"));
     let warnings = &groups.iter().find(|(s, _)| *s == Severity::Warning).unwrap().1;
     assert!(warnings[0].here, "{:?}", warnings.iter().map(|w| &w.finding.path).collect::<Vec<_>>());
-    let back = Rc::clone(&rn).reduce(Action::LoadData(DataInput::Default));
+    let back = Rc::clone(&rn).reduce(Action::LoadData(DataInput::Builtin("klynger-2022".into())));
     assert_eq!(back.region.as_deref(), Some("RN"));
+    assert_eq!(back.dataset, Some("klynger-2022"));
     assert_eq!(back.report.dataset.areas.len(), 22);
 }
 
@@ -800,7 +819,7 @@ mod chart_view {
     use sundhedsklynger::Lang;
 
     fn chart_of(region: &str) -> Rc<Chart> {
-        let state = State::new(&WidgetOptions { region: Some(region.into()), ..Default::default() }, 0);
+        let state = State::new(&WidgetOptions { region: Some(region.into()), ..v1_defaults() }, 0);
         let chart: Chart = (*state.chart.unwrap()).clone();
         Rc::new(chart)
     }
@@ -1363,5 +1382,84 @@ mod chart_view {
         yew::scheduler::flush().await;
         host.remove();
         style.remove();
+    }
+}
+
+// ---------------------------------------------------------------- the two structures
+
+mod structures {
+    use super::*;
+
+    async fn change(select: &Element, value: &str) {
+        let select: HtmlSelectElement = select.clone().dyn_into().unwrap();
+        select.set_value(value);
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        select.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    fn region_ids(host: &Element) -> Vec<String> {
+        all(host, "select:not(.sk-dataset) option").iter().filter_map(|o| o.get_attribute("value")).collect()
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_default_is_the_structure_in_force_today() {
+        let host = host();
+        let _w = mount(host.clone(), None);
+        yew::scheduler::flush().await;
+        let now = js_sys::Date::new_0();
+        let today = format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date());
+        let expected = sundhedsklynger::dataset_in_force(&today).unwrap();
+        let select: HtmlSelectElement = one(&host, "select.sk-dataset").dyn_into().unwrap();
+        assert_eq!(select.value(), expected);
+    }
+
+    #[wasm_bindgen_test]
+    async fn dataset_and_date_choose_the_structure_and_the_header_says_which() {
+        let host = host();
+        let mut w = mounted(&host, options(r#"{"dataset":"sundhedsraad-2027","region":"RN"}"#)).await;
+        let select: HtmlSelectElement = one(&host, "select.sk-dataset").dyn_into().unwrap();
+        assert_eq!(select.value(), "sundhedsraad-2027");
+        assert!(text(&one(&host, ".sk-period")).contains("Gælder fra 1. januar 2027 (forberedende fra 1. januar 2026)"));
+        assert!(region_ids(&host).contains(&"OST".to_string()) && region_ids(&host).len() == 4);
+        // The day decides: the last day of the clusters, the first of the councils.
+        w.update(options(r#"{"date":"2026-12-31"}"#));
+        yew::scheduler::flush().await;
+        assert_eq!(one(&host, "select.sk-dataset").dyn_into::<HtmlSelectElement>().unwrap().value(), "klynger-2022");
+        assert!(text(&one(&host, ".sk-period")).contains("Gælder 1. juli 2022 – 31. december 2026"));
+        assert_eq!(region_ids(&host).len(), 5);
+        w.update(options(r#"{"date":"2027-01-01"}"#));
+        yew::scheduler::flush().await;
+        assert_eq!(one(&host, "select.sk-dataset").dyn_into::<HtmlSelectElement>().unwrap().value(), "sundhedsraad-2027");
+        // The switch in the header moves to the other structure.
+        change(&one(&host, "select.sk-dataset"), "klynger-2022").await;
+        assert_eq!(region_ids(&host).len(), 5);
+        assert!(text(&one(&host, ".sk-period")).contains("31. december 2026"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_council_shows_its_tasks_and_its_published_members() {
+        let host = host();
+        let _w = mounted(&host, options(r#"{"dataset":"sundhedsraad-2027","region":"RN","view":"list"}"#)).await;
+        let cards = all(&host, "[data-cluster-id]");
+        assert_eq!(cards.len(), 2, "Vendsyssel and Limfjorden");
+        let limfjorden = cards.iter().find(|c| c.get_attribute("data-cluster-id").as_deref() == Some("RN-LIMFJORDEN")).unwrap();
+        assert!(text(&one(limfjorden, ".sk-tasks")).contains("nærsundhedsplan"));
+        // 8 municipal + 9 regional seats, the chair and vice-chair regional.
+        assert!(text(limfjorden).contains("17 pladser"), "{}", text(limfjorden));
+        assert!(text(limfjorden).contains("Pia Buus Pinstrup"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_unknown_dataset_or_a_bad_date_is_a_finding_that_names_the_option() {
+        let host = host();
+        let mut w = mounted(&host, options(r#"{"dataset":"klynger-1999"}"#)).await;
+        let f = one(&host, ".sk-finding[data-code=\"invalid-option\"]");
+        assert!(text(&f).contains("klynger-1999") && text(&f).contains("dataset"), "{}", text(&f));
+        w.update(options(r#"{"date":"2027-02-30"}"#));
+        yew::scheduler::flush().await;
+        let f = one(&host, ".sk-finding[data-code=\"invalid-option\"]");
+        assert!(text(&f).contains("2027-02-30") && text(&f).contains("date"), "{}", text(&f));
     }
 }

@@ -66,6 +66,10 @@ pub struct KeyFigures {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Governance {
+    /// Whether the 2022 start-up funds apply: the structure was in force in 2022.
+    pub start_up_funds_apply: bool,
+    /// How the areas are named: "Sundhedsklynge" / "Sundhedsråd" (the profile's first kind).
+    pub area_name: Text,
     pub bodies: Vec<BodyFigures>,
     pub clusters: Vec<ClusterFigures>,
     pub regions: Vec<RegionFigures>,
@@ -92,6 +96,9 @@ pub struct BodyFigures {
     pub derived: bool,
     pub seats: u32,
     pub by_sector: SectorCounts,
+    /// Regional seats minus all others: above 0 the region holds the majority (+1 in every
+    /// sundhedsråd).
+    pub regional_majority: i32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -153,6 +160,8 @@ pub struct NationFigures {
     pub population: Option<f64>,
     /// 80 mio. kr. / population.
     pub funds_per_inhabitant: Option<f64>,
+    /// Inhabitants a municipal seat represents, across the country (Læsø … København).
+    pub representation: Option<Spread>,
 }
 
 fn sector_counts<'a>(sectors: impl Iterator<Item = Sector> + 'a) -> SectorCounts {
@@ -198,6 +207,7 @@ pub fn governance(data: &Dataset, profile: &RuleProfile) -> Governance {
     let mut bodies = Vec::new();
     let mut clusters = Vec::new();
     let mut regions = Vec::new();
+    let mut all_reps: Vec<(f64, String)> = Vec::new();
     for region in &data.regions {
         let rb = region_bodies(data, &region.id, profile);
         let mut seat_reps: Vec<(f64, String)> = Vec::new();
@@ -210,6 +220,10 @@ pub fn governance(data: &Dataset, profile: &RuleProfile) -> Governance {
                 derived: body.derived,
                 seats: body.seats.len() as u32,
                 by_sector: sector_counts(body.seats.iter().map(|s| s.sector())),
+                regional_majority: {
+                    let regional = body.seats.iter().filter(|s| s.sector() == Sector::Region).count() as i32;
+                    2 * regional - body.seats.len() as i32
+                },
             });
         }
         for ab in &rb.areas {
@@ -267,8 +281,11 @@ pub fn governance(data: &Dataset, profile: &RuleProfile) -> Governance {
             population: region_population.filter(|_| !members.is_empty()),
             representation: spread(&seat_reps),
         });
+        all_reps.extend(seat_reps);
     }
     Governance {
+        start_up_funds_apply: in_force_in_2022,
+        area_name: profile.areas.first().map(|a| a.name.clone()).unwrap_or_else(|| Text::new("Område", "Area")),
         bodies,
         clusters,
         regions,
@@ -278,6 +295,7 @@ pub fn governance(data: &Dataset, profile: &RuleProfile) -> Governance {
             municipalities: data.municipalities.len() as u32,
             population: national_population,
             funds_per_inhabitant: national_population.filter(|_| in_force_in_2022).map(|p| START_UP_FUNDS_2022 / p),
+            representation: spread(&all_reps),
         },
     }
 }

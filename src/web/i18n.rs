@@ -23,6 +23,7 @@ pub enum Key {
     Candidates,
     Tasks,
     Structure,
+    RegionalMajority,
     DownloadData,
     CandidatesHint,
     Sources,
@@ -132,6 +133,7 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         Key::Candidates => ("Mulige kommuner", "Possible municipalities"),
         Key::Tasks => ("Opgaver", "Tasks"),
         Key::Structure => ("Struktur", "Structure"),
+        Key::RegionalMajority => ("Regionalt flertal", "Regional majority"),
         Key::DownloadData => ("Hent data (JSON, format sundhedsklynger/2)", "Download the data (JSON, format sundhedsklynger/2)"),
         Key::CandidatesHint => (
             "ingen kilde har placeret dem; de kan høre til denne klynge",
@@ -540,6 +542,28 @@ pub fn seats_caption(region: &str, lang: Lang) -> String {
 }
 
 /// The clusters table's caption.
+/// The caption of the areas' table: "Sundhedsråd i Region Nordjylland: befolkning og
+/// repræsentation"; with the start-up funds for the 2022 clusters.
+pub fn areas_caption(area: &crate::model::text::Text, region: &str, funds: bool, lang: Lang) -> String {
+    if funds {
+        return clusters_caption(region, lang);
+    }
+    match lang {
+        Lang::Da => format!("{} i {region}: befolkning og repræsentation", area.da),
+        Lang::En => format!("{}s in {region}: population and representation", area.en),
+    }
+}
+
+/// "+1" (the region holds the majority by one seat), "–" (no majority), "−3" (the others).
+pub fn majority(margin: i32, lang: Lang) -> String {
+    match (margin, lang) {
+        (m, _) if m > 0 => format!("+{m}"),
+        (0, Lang::Da) => "lige".into(),
+        (0, Lang::En) => "even".into(),
+        (m, _) => format!("−{}", -m),
+    }
+}
+
 pub fn clusters_caption(region: &str, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Klynger i {region}: befolkning, repræsentation og etableringsmidler 2022"),

@@ -79,6 +79,7 @@ fn seats_table(gov: &Governance, data: &Dataset, region: &str, lang: Lang, id: S
             <th scope="col">{ tr(Key::Body, lang) }</th>
             { for sectors.iter().map(|s| html! { <th scope="col" class="sk-num">{ sector_name(*s).get(lang) }</th> }) }
             <th scope="col" class="sk-num">{ tr(Key::Total, lang) }</th>
+            <th scope="col" class="sk-num">{ tr(Key::RegionalMajority, lang) }</th>
         </tr>
     };
     let body = html! {
@@ -94,6 +95,7 @@ fn seats_table(gov: &Governance, data: &Dataset, region: &str, lang: Lang, id: S
                     <td class="sk-num" data-sector={sector_code(*s)}>{ format::count(get(&b.by_sector, *s) as f64, lang) }</td>
                 }) }
                 <td class="sk-num" data-sector="total">{ format::count(b.seats as f64, lang) }</td>
+                <td class="sk-num" data-field="majority">{ i18n::majority(b.regional_majority, lang) }</td>
             </tr>
         }) }
     };
@@ -114,13 +116,15 @@ fn clusters_table(gov: &Governance, data: &Dataset, region: &str, lang: Lang, id
     let region_name = data.region(region).map(|r| r.name.clone()).unwrap_or_else(|| region.to_string());
     let head = html! {
         <tr>
-            <th scope="col">{ tr(Key::Cluster, lang) }</th>
+            <th scope="col">{ gov.area_name.get(lang) }</th>
             <th scope="col" class="sk-num">{ tr(Key::Members, lang) }</th>
             <th scope="col" class="sk-num">{ tr(Key::Population, lang) }</th>
             <th scope="col" class="sk-num">{ tr(Key::InhabitantsPerSeat, lang) }</th>
-            <th scope="col" class="sk-num">{ tr(Key::FundsMunicipal, lang) }</th>
-            <th scope="col" class="sk-num">{ tr(Key::FundsRegional, lang) }</th>
-            <th scope="col" class="sk-num">{ tr(Key::FundsTotal, lang) }</th>
+            if gov.start_up_funds_apply {
+                <th scope="col" class="sk-num">{ tr(Key::FundsMunicipal, lang) }</th>
+                <th scope="col" class="sk-num">{ tr(Key::FundsRegional, lang) }</th>
+                <th scope="col" class="sk-num">{ tr(Key::FundsTotal, lang) }</th>
+            }
         </tr>
     };
     let body = html! {
@@ -130,13 +134,16 @@ fn clusters_table(gov: &Governance, data: &Dataset, region: &str, lang: Lang, id
                 <td class="sk-num">{ format::count(c.municipalities as f64, lang) }</td>
                 <td class="sk-num" data-field="population">{ count_or_not_given(c.population, lang) }</td>
                 <td class="sk-num" data-field="per-seat">{ count_or_not_given(c.inhabitants_per_municipal_seat, lang) }</td>
-                <td class="sk-num">{ kroner_or_not_given(c.start_up_funds.as_ref().map(|f| f.municipal), lang) }</td>
-                <td class="sk-num">{ kroner_or_not_given(c.start_up_funds.as_ref().map(|f| f.regional), lang) }</td>
-                <td class="sk-num">{ kroner_or_not_given(c.start_up_funds.as_ref().map(|f| f.total), lang) }</td>
+                if gov.start_up_funds_apply {
+                    <td class="sk-num">{ kroner_or_not_given(c.start_up_funds.as_ref().map(|f| f.municipal), lang) }</td>
+                    <td class="sk-num">{ kroner_or_not_given(c.start_up_funds.as_ref().map(|f| f.regional), lang) }</td>
+                    <td class="sk-num">{ kroner_or_not_given(c.start_up_funds.as_ref().map(|f| f.total), lang) }</td>
+                }
             </tr>
         }) }
     };
-    scroll_table(id, "sk-clusters-table", html! { { i18n::clusters_caption(&region_name, lang) } }, head, body)
+    let caption = i18n::areas_caption(&gov.area_name, &region_name, gov.start_up_funds_apply, lang);
+    scroll_table(id, "sk-clusters-table", html! { { caption } }, head, body)
 }
 
 fn regions_table(gov: &Governance, data: &Dataset, lang: Lang, id: String) -> Html {
@@ -188,9 +195,24 @@ fn regions_table(gov: &Governance, data: &Dataset, lang: Lang, id: String) -> Ht
                 <td class="sk-num">{ format::count(nation.clusters as f64, lang) }</td>
                 <td class="sk-num">{ format::count(nation.municipalities as f64, lang) }</td>
                 <td class="sk-num" data-field="population">{ count_or_not_given(nation.population, lang) }</td>
-                <td class="sk-num">{ "–" }</td>
-                <td class="sk-num">{ "–" }</td>
-                <td class="sk-num">{ "–" }</td>
+                <td class="sk-num">
+                    { match &nation.representation {
+                        Some(s) => html! { { i18n::value_at(&format::count(s.min, lang), &municipality(data, &s.min_at)) } },
+                        None => not_given(lang),
+                    } }
+                </td>
+                <td class="sk-num">
+                    { match &nation.representation {
+                        Some(s) => html! { { i18n::value_at(&format::count(s.max, lang), &municipality(data, &s.max_at)) } },
+                        None => not_given(lang),
+                    } }
+                </td>
+                <td class="sk-num" data-field="nation-ratio">
+                    { match nation.representation.as_ref().and_then(|s| s.ratio) {
+                        Some(x) => html! { { format::figure(x, lang) } },
+                        None => not_given(lang),
+                    } }
+                </td>
             </tr>
         </>
     };
@@ -221,7 +243,9 @@ pub fn GovernanceFigures(props: &GovernanceProps) -> Html {
             if let Some(region) = region {
                 { seats_table(gov, data, region, lang, format!("{}-seats-caption", props.id)) }
                 { clusters_table(gov, data, region, lang, format!("{}-clusters-caption", props.id)) }
-                <p class="sk-hint">{ i18n::funds_note(per_inhabitant.as_deref(), lang) }</p>
+                if gov.start_up_funds_apply {
+                    <p class="sk-hint">{ i18n::funds_note(per_inhabitant.as_deref(), lang) }</p>
+                }
             }
             { regions_table(gov, data, lang, format!("{}-regions-caption", props.id)) }
         </section>

@@ -93,32 +93,11 @@ pub fn dataset_infos() -> Vec<DatasetInfo> {
         .clone()
 }
 
-/// Whether `date` is a calendar date written `YYYY-MM-DD`.
-fn is_date(date: &str) -> bool {
-    let b = date.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + (c - b'0') as u32))
-    };
-    let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else { return false };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&d)
-}
-
 /// The id of the embedded data set in force on `date` (`YYYY-MM-DD`, compared as text):
 /// the one whose `[valid_from, valid_to]` holds it; before the first, the first; in a gap
 /// between two, the earlier. `None` for a date that is not a calendar date.
 pub fn dataset_in_force(date: &str) -> Option<&'static str> {
-    if !is_date(date) {
+    if !rules::is_date(date) {
         return None;
     }
     let infos = dataset_infos();

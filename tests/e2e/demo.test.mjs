@@ -229,3 +229,25 @@ test('the demo shows key figures, every one labelled as example data', { timeout
     assert.equal(await page.locator('.sk-synthetic').count(), 0);
   });
 });
+
+test('the demo shows both real structures, each with its period, and the widget switches between them', { timeout: TIMEOUT }, async () => {
+  const periodText = (page) => page.locator('.sk-period').innerText();
+  const datasetSelect = (page) => page.getByRole('combobox', { name: 'Struktur', exact: true });
+  await withDemo('', async (page) => {
+    await page.getByRole('button', { name: 'Sundhedsråd fra 2027' }).click();
+    await until(() => periodText(page).catch(() => ''), (t) => t.includes('Gælder fra 1. januar 2027'), 'the 2027 period in the header');
+    assert.equal(await datasetSelect(page).inputValue(), 'sundhedsraad-2027');
+    const regions = await regionSelect(page).locator('option').allInnerTexts();
+    assert.deepEqual(regions.sort(), ['Region Midtjylland', 'Region Nordjylland', 'Region Syddanmark', 'Region Østdanmark'].sort());
+    // The widget's own switch goes back to the clusters of 2022.
+    await datasetSelect(page).selectOption('klynger-2022');
+    await until(() => periodText(page), (t) => t.includes('Gælder 1. juli 2022 – 31. december 2026'), 'the 2022 period');
+    assert.equal((await regionSelect(page).locator('option').allInnerTexts()).length, 5);
+    const results = await new AxeBuilder({ page }).include('.sk-header').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    assert.deepEqual(results.violations.map((v) => v.id), []);
+  });
+  await withDemo('?dataset=sundhedsraad-2027&region=RN', async (page) => {
+    await until(() => periodText(page).catch(() => ''), (t) => t.includes('2027'), 'the structure named in the address');
+    assert.equal(await regionSelect(page).inputValue(), 'RN');
+  });
+});

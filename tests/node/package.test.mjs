@@ -112,13 +112,13 @@ test('the tarball holds every entry, their types, the data format\'s types, the 
   assert.equal(meta.version, cargoVersion, 'package version differs from Cargo.toml');
 });
 
-test("import { defaultData, validate, schema } from 'sundhedsklynger/node' loads synchronously", async () => {
+test("import { defaultData, validate, schema, dataSets, upgrade, transition } from 'sundhedsklynger/node' loads synchronously", async () => {
   // No init step: the named exports work right after the import.
   lib = await importFromProject(
     'probe-node.mjs',
-    "export { defaultData, validate, schema } from 'sundhedsklynger/node';\n",
+    "export { defaultData, validate, schema, dataSets, upgrade, transition } from 'sundhedsklynger/node';\n",
   );
-  for (const name of ['defaultData', 'validate', 'schema']) {
+  for (const name of ['defaultData', 'validate', 'schema', 'dataSets', 'upgrade', 'transition']) {
     assert.equal(typeof lib[name], 'function', `${name} is not exported`);
   }
   // The Node entry is built without the widget.
@@ -287,7 +287,7 @@ test('schema() is a JSON Schema for the data set and equals sundhedsklynger/sche
   const s = lib.schema();
   assert.equal(typeof s, 'object');
   assert.ok(s.$schema, 'no $schema keyword');
-  assert.ok(s.properties?.regions && s.properties?.clusters && s.properties?.municipalities);
+  assert.ok(s.properties?.regions && s.properties?.areas && s.properties?.municipalities);
   const file = await importFromProject(
     'probe-schema.mjs',
     "import s from 'sundhedsklynger/schema.json' with { type: 'json' };\nexport default s;\n",

@@ -39,14 +39,25 @@ for (const file of schemaFiles) {
   });
 }
 
-// The data format's schema, compiled once for the data tests below.
+// The schemas of the two formats, compiled once for the data tests below: the documents of
+// format /1 (default.json, demo.json, the broken examples) against the /1 schema as shipped,
+// the real data sets of format /2 against the schema generated from the types.
 const { ajv } = strictAjv();
-const validate = ajv.compile(readJson(join(SCHEMA_DIR, 'sundhedsklynger.schema.json')));
-const errorsOf = () => (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`).join('\n');
+const validate = ajv.compile(readJson(join(SCHEMA_DIR, 'sundhedsklynger-1.schema.json')));
+const errorsOf = (v = validate) => (v.errors ?? []).map((e) => `${e.instancePath} ${e.message}`).join('\n');
+const validateV2 = strictAjv().ajv.compile(readJson(join(SCHEMA_DIR, 'sundhedsklynger.schema.json')));
 
 for (const name of ['default.json', 'demo.json']) {
-  test(`www/data/${name} is valid`, () => {
+  test(`www/data/${name} is valid (format /1)`, () => {
     assert.equal(validate(readJson(join(ROOT, 'www', 'data', name))), true, errorsOf());
+  });
+}
+
+for (const name of ['klynger-2022.json', 'sundhedsraad-2027.json']) {
+  test(`www/data/${name} is valid (format /2), and not under the /1 schema`, () => {
+    const data = readJson(join(ROOT, 'www', 'data', name));
+    assert.equal(validateV2(data), true, errorsOf(validateV2));
+    assert.equal(validate(data), false);
   });
 }
 
@@ -54,7 +65,7 @@ const base = readJson(join(ROOT, 'www', 'data', 'demo.json'));
 const population = { value: 1000, date: '2024-01-01', source: 'https://www.dst.dk/' };
 const broken = {
   'missing format': (d) => delete d.format,
-  'another format': (d) => (d.format = 'sundhedsklynger/2'),
+  'another format': (d) => (d.format = 'sundhedsklynger/3'),
   'a kommunekode as a number': (d) => (d.municipalities[0].code = 101),
   'an unknown field': (d) => (d.regions[0].colour = 'red'),
   'an unknown status': (d) => (d.clusters[0].status = 'maybe'),

@@ -11,15 +11,15 @@ type Selected = WidgetEventMap['select'];
 // The data format is typed (data.d.ts, generated from the schema): a data set built in code
 // is checked field by field, and a wrong one does not compile.
 export function renamedFirstCluster(data: SundhedsklyngerData, name: string): SundhedsklyngerData {
-  const [first, ...rest] = data.clusters;
-  return first ? { ...data, clusters: [{ ...first, name }, ...rest] } : data;
+  const [first, ...rest] = data.areas;
+  return first ? { ...data, areas: [{ ...first, name }, ...rest] } : data;
 }
 export function wrongDate(data: SundhedsklyngerData): SundhedsklyngerData {
   // @ts-expect-error `as_of` is a date text, not a number
   return { ...data, as_of: 2022 };
 }
-// @ts-expect-error a cluster's `status` is "confirmed" | "partial" | "unverified"
-export const wrongStatus: SundhedsklyngerData['clusters'][number]['status'] = 'maybe';
+// @ts-expect-error an area's `status` is "confirmed" | "partial" | "secondary" | "unverified"
+export const wrongStatus: SundhedsklyngerData['areas'][number]['status'] = 'maybe';
 
 function MountedWidget({ region, onSelect }: { region: string; onSelect: (node: Selected) => void }) {
   const ref = useRef<HTMLDivElement>(null);

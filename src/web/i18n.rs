@@ -134,7 +134,7 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         Key::Tasks => ("Opgaver", "Tasks"),
         Key::Structure => ("Struktur", "Structure"),
         Key::RegionalMajority => ("Regionalt flertal", "Regional majority"),
-        Key::DownloadData => ("Hent data (JSON, format sundhedsklynger/2)", "Download the data (JSON, format sundhedsklynger/2)"),
+        Key::DownloadData => ("Hent data (JSON)", "Download the data (JSON)"),
         Key::CandidatesHint => (
             "ingen kilde har placeret dem; de kan høre til denne klynge",
             "no source has placed them; they may belong to this cluster",

@@ -134,7 +134,7 @@ const HEAD: f64 = 26.0;
 const LINE: f64 = 17.0;
 const PAD: f64 = 6.0;
 const GAP: f64 = 10.0;
-const CHARS: usize = 16;
+const CHARS: usize = 15;
 
 struct Box<'a> {
     id: &'a str,
@@ -270,12 +270,13 @@ fn drawing(
     }
 }
 
-/// A table in a region that scrolls sideways on narrow screens, named by its caption.
+/// A table in a region that scrolls sideways on narrow screens, named by its caption (whose
+/// text stays in view while the table scrolls).
 fn scroll_table(caption_id: String, class: &'static str, caption: String, head: Html, body: Html) -> Html {
     html! {
         <div class="sk-table-scroll" role="region" tabindex="0" aria-labelledby={caption_id.clone()}>
             <table class={classes!("sk-table", class)}>
-                <caption id={caption_id}>{ caption }</caption>
+                <caption id={caption_id}><span class="sk-caption-text">{ caption }</span></caption>
                 <thead>{ head }</thead>
                 <tbody>{ body }</tbody>
             </table>
@@ -305,6 +306,20 @@ fn content(c: &Computed, side: Side, region: &str, lang: Lang, id: &str) -> Html
     let mut seen = BTreeSet::new();
     let to_areas: Vec<(&str, &str)> =
         c.to.areas.iter().filter(|a| to_ids.contains(a.id.as_str()) && seen.insert(a.id.as_str())).map(|a| (a.id.as_str(), a.name.as_str())).collect();
+    // The 2022 areas in the order of where their municipalities go (the mean position of
+    // their 2027 areas, by municipalities), so that few lines cross; data order otherwise.
+    let mut from_areas = from_areas;
+    let barycentre = |id: &str| -> f64 {
+        let (mut sum, mut weight) = (0.0, 0.0);
+        for f in flows.iter().filter(|f| f.from == id) {
+            let j = to_areas.iter().position(|(t, _)| *t == f.to).unwrap_or(0) as f64;
+            let w = f.municipalities.len() as f64;
+            sum += j * w;
+            weight += w;
+        }
+        if weight > 0.0 { sum / weight } else { 0.0 }
+    };
+    from_areas.sort_by(|a, b| barycentre(a.0).total_cmp(&barycentre(b.0)));
     let from_name = |id: &str| c.from.area(id).map_or_else(|| id.to_string(), |a| a.name.clone());
     let to_name = |id: &str| c.to.area(id).map_or_else(|| id.to_string(), |a| a.name.clone());
 

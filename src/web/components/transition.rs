@@ -201,7 +201,6 @@ fn boxes_html(boxes: &[Box], x: f64, class: &'static str) -> Html {
 }
 
 /// The drawing of `flows`: `from_areas` left, `to_areas` right, in data order.
-#[allow(clippy::too_many_arguments)]
 fn drawing(
     flows: &[&Flow],
     from_areas: &[(&str, &str)],

@@ -1462,4 +1462,115 @@ mod structures {
         let f = one(&host, ".sk-finding[data-code=\"invalid-option\"]");
         assert!(text(&f).contains("2027-02-30") && text(&f).contains("date"), "{}", text(&f));
     }
+
+#[wasm_bindgen_test]
+async fn transition_view_for_nordjylland() {
+    use sundhedsklynger::read::read_str;
+    let from = read_str(include_str!("../www/data/klynger-2022.json")).dataset;
+    let to = read_str(include_str!("../www/data/sundhedsraad-2027.json")).dataset;
+    let t = sundhedsklynger::transition::transition(&from, &to);
+    let host = host();
+    let _handle = mounted(&host, options(r#"{"dataset":"sundhedsraad-2027","region":"RN","view":"list"}"#)).await;
+    let widget = one(&host, ".sk-widget");
+    let section = one(&widget, "section.sk-transition");
+    // After the region section, before the key figures.
+    let order: Vec<String> = all(&widget, ":scope > section").iter().map(|s| s.get_attribute("class").unwrap_or_default()).collect();
+    let at = |class: &str| order.iter().position(|c| c.split(' ').any(|x| x == class));
+    assert_eq!(at("sk-transition"), at("sk-region").map(|i| i + 1), "{order:?}");
+    let button = one(&section, "h2 > button.sk-transition-toggle");
+    assert_eq!(text(&button).trim_start_matches(['▸', '▾']).trim(), "Overgangen: sundhedsklynger 2022 → sundhedsråd 2027");
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"), "closed at start");
+    assert!(all(&section, "table").is_empty());
+    click(&button).await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let body = one(&section, ".sk-transition-body");
+    assert_eq!(button.get_attribute("aria-controls"), body.get_attribute("id"));
+    assert!(!body.has_attribute("hidden"));
+
+    let summary = text(&one(&section, ".sk-transition-summary"));
+    assert!(summary.starts_with("22 sundhedsklynger bliver til 17 sundhedsråd; 4 råd samler flere klynger"), "{summary}");
+    assert!(summary.contains("København samles i Sundhedsråd Hovedstaden"), "{summary}");
+    assert!(summary.contains("I Region Nordjylland bliver 4 sundhedsklynger til 2 sundhedsråd."), "{summary}");
+
+    // The councils table: Limfjorden's predecessors by name, with their shared counts.
+    let name = |id: &str| from.area(id).unwrap().name.clone();
+    let row = one(&section, "table.sk-transition-councils tr[data-transition-area=\"RN-LIMFJORDEN\"]");
+    assert_eq!(text(&one(&row, "th[scope=\"row\"]")), "Sundhedsråd Limfjorden");
+    let preds: Vec<String> = all(&row, "li[data-predecessor]").iter().map(text).collect();
+    assert_eq!(preds, [format!("{} (2 kommuner)", name("RN-MIDT")), format!("{} (3 kommuner)", name("RN-SYD")), format!("{} (2 kommuner)", name("RN-VEST"))]);
+    assert_eq!(name("RN-MIDT"), "Klynge MIDT");
+    // da-DK numbers, before → after read as "før til efter".
+    let limfjorden = t.areas.iter().find(|a| a.id == "RN-LIMFJORDEN").unwrap();
+    assert_eq!(limfjorden.population_to, Some(434_400.0));
+    assert_eq!(text(&one(&row, "[data-field=\"population\"]")), "434.400");
+    assert_eq!(text(&one(&row, "[data-field=\"seats\"]")), "7 →  til 8");
+    assert_eq!(text(&one(&row, "[data-field=\"per-seat\"]")), "61.580 →  til 54.300");
+    let councils = one(&section, "table.sk-transition-councils");
+    assert!(text(&one(&councils, "caption")).contains("Region Nordjylland"));
+    assert_eq!(all(&councils, "thead th[scope=\"col\"]").len(), 5);
+    assert_eq!(all(&councils, "tbody tr").len(), 2, "Vendsyssel and Limfjorden");
+    assert!(!text(&councils).contains("ukendt"));
+
+    // The municipalities table: the 11 of Nordjylland, with their change in words.
+    let municipalities = one(&section, "table.sk-transition-municipalities");
+    let rows = all(&municipalities, "tbody tr");
+    assert_eq!(rows.len(), 11);
+    assert_eq!(rows.len(), to.municipalities.iter().filter(|m| m.region == "RN").count());
+    assert!(all(&municipalities, "tbody th[scope=\"row\"]").len() == 11);
+    let hjoerring = one(&municipalities, "tr[data-transition-municipality=\"860\"]");
+    let cells: Vec<String> = all(&hjoerring, "td").iter().map(text).collect();
+    assert_eq!(cells, ["Klynge NORD", "Sundhedsråd Vendsyssel", "uændret"]);
+    let aalborg = one(&municipalities, "tr[data-transition-municipality=\"851\"]");
+    assert_eq!(text(&all(&aalborg, "td")[2]), "lagt sammen med andre");
+
+    // The drawing: one path per flow of the region, each with a title; the tables are its
+    // text alternative.
+    let svg = one(&section, "svg.sk-transition-drawing");
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    assert!(svg.get_attribute("aria-label").unwrap().contains("Region Nordjylland"));
+    let note = document().get_element_by_id(&svg.get_attribute("aria-describedby").unwrap()).expect("the description");
+    assert!(text(&note).contains("Tabellerne nedenfor"), "{}", text(&note));
+    let expected = t.flows.iter().filter(|f| f.municipalities.iter().any(|c| t.municipalities.iter().any(|m| &m.code == c && m.to_region.as_deref() == Some("RN")))).count();
+    assert_eq!(expected, 4);
+    let paths = all(&svg, "path");
+    assert_eq!(paths.len(), expected);
+    for p in &paths {
+        let title = text(&one(p, "title"));
+        assert!(title.contains(" → ") && title.contains("kommune"), "{title}");
+    }
+    let thickest = paths.iter().find(|p| p.get_attribute("data-from").as_deref() == Some("RN-NORD")).unwrap();
+    assert_eq!(thickest.get_attribute("data-municipalities").as_deref(), Some("4"));
+
+    // English, and closing again.
+    click(&one(&widget, "button.sk-lang")).await;
+    let button = one(&host, "button.sk-transition-toggle");
+    assert!(text(&button).contains("The transition: health clusters 2022 → health councils 2027"));
+    assert!(text(&one(&host, "table.sk-transition-municipalities")).contains("unchanged"));
+    click(&button).await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(all(&host, "section.sk-transition table").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn transition_view_for_hovedstaden_2022() {
+    let host = host();
+    let _handle = mounted(&host, options(r#"{"dataset":"klynger-2022","region":"RH"}"#)).await;
+    click(&one(&host, "button.sk-transition-toggle")).await;
+    let section = one(&host, "section.sk-transition");
+    // København is split between two clusters in 2022: two flows into Hovedstaden.
+    let rows = all(&section, "table.sk-transition-municipalities tbody tr");
+    assert_eq!(rows.len(), 29);
+    let kbh = one(&section, "tr[data-transition-municipality=\"101\"]");
+    assert_eq!(text(&all(&kbh, "td")[2]), "delt og lagt sammen");
+    let councils: Vec<String> = all(&section, "table.sk-transition-councils tbody tr").iter().map(|r| r.get_attribute("data-transition-area").unwrap()).collect();
+    assert_eq!(councils, ["OST-HOVEDSTADEN", "OST-KOBENHAVNS-OMEGN-NORD", "OST-NORDSJAELLAND", "OST-AMAGER-VESTEGNEN"]);
+    assert!(all(&section, "svg path").iter().all(|p| p.get_attribute("data-from").unwrap().starts_with("RH-")));
+}
+
+#[wasm_bindgen_test]
+async fn no_transition_view_for_the_host_pages_data() {
+    let host = host();
+    let data = serde_json::to_string(sundhedsklynger::DATASETS[1].1).unwrap();
+    let _handle = mounted(&host, options(&format!(r#"{{"data":{data}}}"#))).await;
+    assert!(all(&host, "section.sk-transition").is_empty());
 }

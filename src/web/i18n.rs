@@ -116,6 +116,18 @@ pub enum Key {
     Zoom,
     Kind,
     Sector,
+    // The transition 2022 → 2027
+    TransitionTitle,
+    TransitionDrawingNote,
+    Council,
+    ComesFrom,
+    Inhabitants,
+    MunicipalSeatsBeforeAfter,
+    PerSeatBeforeAfter,
+    Unknown,
+    To,
+    NotPlaced,
+    TransitionChange,
 }
 
 /// The text of `key` in `lang`.
@@ -244,6 +256,20 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         Key::Zoom => ("Zoom", "Zoom"),
         Key::Kind => ("Type", "Type"),
         Key::Sector => ("Sektor", "Sector"),
+        Key::TransitionTitle => ("Overgangen: sundhedsklynger 2022 → sundhedsråd 2027", "The transition: health clusters 2022 → health councils 2027"),
+        Key::TransitionDrawingNote => (
+            "Tegningen viser, hvor kommunerne i hver klynge fra 2022 går hen i 2027; linjernes tykkelse følger antallet af kommuner. Tabellerne nedenfor viser det samme som tekst.",
+            "The drawing shows where each 2022 cluster's municipalities go in 2027; the lines' thickness follows the number of municipalities. The tables below show the same as text.",
+        ),
+        Key::Council => ("Sundhedsråd", "Health council"),
+        Key::ComesFrom => ("Kommer fra", "Comes from"),
+        Key::Inhabitants => ("Indbyggere", "Inhabitants"),
+        Key::MunicipalSeatsBeforeAfter => ("Kommunale pladser før → efter", "Municipal seats before → after"),
+        Key::PerSeatBeforeAfter => ("Indbyggere pr. kommunal plads før → efter", "Inhabitants per municipal seat before → after"),
+        Key::Unknown => ("ukendt", "unknown"),
+        Key::To => ("til", "to"),
+        Key::NotPlaced => ("ikke placeret", "not placed"),
+        Key::TransitionChange => ("Ændring", "Change"),
     };
     match lang {
         Lang::Da => da,
@@ -613,5 +639,143 @@ pub fn chart_name(region: &str, lang: Lang) -> String {
     match lang {
         Lang::Da => format!("Organisationsdiagram: {region}"),
         Lang::En => format!("Organisation chart: {region}"),
+    }
+}
+
+/// A municipality's change from 2022 to 2027, in words.
+pub fn change(change: crate::transition::Change, lang: Lang) -> &'static str {
+    use crate::transition::Change;
+    let (da, en) = match change {
+        Change::Same => ("uændret", "unchanged"),
+        Change::Merged => ("lagt sammen med andre", "merged with others"),
+        Change::Split => ("delt", "split"),
+        Change::SplitJoined => ("delt og lagt sammen", "split and merged"),
+        Change::Moved => ("flyttet", "moved"),
+        Change::Unplaced => ("ikke placeret", "not placed"),
+    };
+    match lang {
+        Lang::Da => da,
+        Lang::En => en,
+    }
+}
+
+/// "2 kommuner" / "1 municipality"; `n` already formatted.
+pub fn municipalities(count: u32, n: &str, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::Da, 1) => format!("{n} kommune"),
+        (Lang::Da, _) => format!("{n} kommuner"),
+        (Lang::En, 1) => format!("{n} municipality"),
+        (Lang::En, _) => format!("{n} municipalities"),
+    }
+}
+
+fn clusters_word(count: u32, lang: Lang) -> &'static str {
+    match (lang, count) {
+        (Lang::Da, 1) => "sundhedsklynge",
+        (Lang::Da, _) => "sundhedsklynger",
+        (Lang::En, 1) => "health cluster",
+        (Lang::En, _) => "health clusters",
+    }
+}
+
+fn councils_word(count: u32, lang: Lang) -> &'static str {
+    match (lang, count) {
+        (Lang::Da, _) => "sundhedsråd",
+        (Lang::En, 1) => "health council",
+        (Lang::En, _) => "health councils",
+    }
+}
+
+/// "A, B og C" / "A, B and C".
+pub fn and_list(items: &[String], lang: Lang) -> String {
+    let and = match lang {
+        Lang::Da => "og",
+        Lang::En => "and",
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+    }
+}
+
+/// A count and its formatted text.
+pub type Counted<'a> = (u32, &'a str);
+
+/// The numbers of a transition's summary, formatted, for [`transition_summary`].
+pub struct TransitionCounts<'a> {
+    pub areas_from: Counted<'a>,
+    pub areas_to: Counted<'a>,
+    pub merged: Counted<'a>,
+    pub split: Counted<'a>,
+    /// Municipalities split before and whole after, with the area they come together in.
+    pub reunited: &'a [(String, String)],
+    /// The region shown and its numbers of areas before and after.
+    pub region: Option<(&'a str, Counted<'a>, Counted<'a>)>,
+}
+
+/// "22 sundhedsklynger bliver til 17 sundhedsråd; 4 råd samler flere klynger, 1 klynge
+/// deles mellem flere råd, og København samles i Sundhedsråd Hovedstaden. I Region
+/// Nordjylland bliver 4 sundhedsklynger til 2 sundhedsråd."
+pub fn transition_summary(c: &TransitionCounts, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if c.merged.0 > 0 {
+        parts.push(match lang {
+            Lang::Da => format!("{} råd samler flere klynger", c.merged.1),
+            Lang::En if c.merged.0 == 1 => format!("{} council brings several clusters together", c.merged.1),
+            Lang::En => format!("{} councils bring several clusters together", c.merged.1),
+        });
+    }
+    if c.split.0 > 0 {
+        parts.push(match (lang, c.split.0) {
+            (Lang::Da, 1) => format!("{} klynge deles mellem flere råd", c.split.1),
+            (Lang::Da, _) => format!("{} klynger deles mellem flere råd", c.split.1),
+            (Lang::En, 1) => format!("{} cluster is divided between several councils", c.split.1),
+            (Lang::En, _) => format!("{} clusters are divided between several councils", c.split.1),
+        });
+    }
+    for (municipality, area) in c.reunited {
+        parts.push(match lang {
+            Lang::Da => format!("{municipality} samles i {area}"),
+            Lang::En => format!("{municipality} comes together in {area}"),
+        });
+    }
+    let head = match lang {
+        Lang::Da => format!("{} {} bliver til {} {}", c.areas_from.1, clusters_word(c.areas_from.0, lang), c.areas_to.1, councils_word(c.areas_to.0, lang)),
+        Lang::En => format!("{} {} become {} {}", c.areas_from.1, clusters_word(c.areas_from.0, lang), c.areas_to.1, councils_word(c.areas_to.0, lang)),
+    };
+    let mut text = if parts.is_empty() { format!("{head}.") } else { format!("{head}; {}.", and_list(&parts, lang)) };
+    if let Some((region, from, to)) = c.region {
+        text.push(' ');
+        text.push_str(&match lang {
+            Lang::Da => format!("I {region} bliver {} {} til {} {}.", from.1, clusters_word(from.0, lang), to.1, councils_word(to.0, lang)),
+            Lang::En if from.0 == 1 => format!("In {region}, {} {} becomes {} {}.", from.1, clusters_word(from.0, lang), to.1, councils_word(to.0, lang)),
+            Lang::En => format!("In {region}, {} {} become {} {}.", from.1, clusters_word(from.0, lang), to.1, councils_word(to.0, lang)),
+        });
+    }
+    text
+}
+
+/// The drawing's accessible name.
+pub fn transition_drawing(region: &str, from: usize, to: usize, flows: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Tegning af overgangen i {region}: {from} klynger fra 2022 til venstre, {to} sundhedsråd fra 2027 til højre, forbundet af {flows} linjer"),
+        Lang::En => format!("Drawing of the transition in {region}: {from} clusters of 2022 on the left, {to} health councils of 2027 on the right, joined by {flows} lines"),
+    }
+}
+
+/// The councils table's caption.
+pub fn councils_caption(region: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Sundhedsråd 2027 for kommunerne i {region} og de klynger, de kommer fra"),
+        Lang::En => format!("Health councils 2027 for the municipalities of {region} and the clusters they come from"),
+    }
+}
+
+/// The municipalities table's caption.
+pub fn transition_municipalities_caption(region: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Kommunerne i {region}: klynge 2022, sundhedsråd 2027 og ændring"),
+        Lang::En => format!("The municipalities of {region}: cluster 2022, health council 2027 and change"),
     }
 }

@@ -14,6 +14,7 @@ use super::keyfigures::{KeyFiguresSection, PeriodSelect};
 use super::lang_switch::LangSwitch;
 use super::region_switcher::RegionSwitcher;
 use super::ssu::Ssu;
+use super::transition::TransitionView;
 use crate::finding::Severity;
 use crate::figures::key_figures::AreaLevel;
 use crate::model::text::Lang;
@@ -299,6 +300,14 @@ pub fn App(props: &AppProps) -> Html {
                 </section>
             } else {
                 <p class="sk-notice">{ tr(Key::NoRegions, lang) }</p>
+            }
+            if let Some(dataset) = state.dataset {
+                <TransitionView
+                    {dataset}
+                    region={state.region.clone()}
+                    {lang}
+                    id={prefix.to_string()}
+                />
             }
             <KeyFiguresSection
                 figures={figures.clone()}

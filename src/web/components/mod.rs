@@ -19,3 +19,4 @@ mod seat;
 mod sources;
 mod ssu;
 mod tasks;
+mod transition;

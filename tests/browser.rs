@@ -1462,6 +1462,7 @@ mod structures {
         let f = one(&host, ".sk-finding[data-code=\"invalid-option\"]");
         assert!(text(&f).contains("2027-02-30") && text(&f).contains("date"), "{}", text(&f));
     }
+}
 
 #[wasm_bindgen_test]
 async fn transition_view_for_nordjylland() {

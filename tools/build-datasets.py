@@ -17,6 +17,7 @@ Usage: tools/build-datasets.py [reference-dir] [out-dir]
 Output is deterministic: the same reference files give the same bytes.
 """
 import json
+import importlib.util
 import re
 import sys
 import unicodedata
@@ -26,14 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 REF = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/reference"
 OUT = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "www/data"
 
-# Official regionskoder (Danmarks Adresseregister / DAGI), as in tools/import-clusters.py.
-REGIONS = {
-    "Region Nordjylland": ("RN", "1081"),
-    "Region Midtjylland": ("RM", "1082"),
-    "Region Syddanmark": ("RSD", "1083"),
-    "Region Hovedstaden": ("RH", "1084"),
-    "Region Sjælland": ("RSJ", "1085"),
-}
+# Official regionskoder (Danmarks Adresseregister / DAGI): the table of tools/import-clusters.py.
+_spec = importlib.util.spec_from_file_location("import_clusters", Path(__file__).with_name("import-clusters.py"))
+_import_clusters = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_import_clusters)
+REGIONS = _import_clusters.REGIONS
 # Region Østdanmark (from 1 January 2027): no regionskode is known (sundhedsraad-2027.json, unknowns).
 OST = ("Region Østdanmark", "OST")
 

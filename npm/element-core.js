@@ -254,9 +254,10 @@ export function defineSundhedsklyngerElement(loadApi, tagName = 'sundhedsklynger
     }
   }
 
-  // Attributes reflected as properties: el.region = 'RM' sets region="RM".
+  // Attributes reflected as properties: el.region = 'RM' sets region="RM". The attribute
+  // `dataset` is the property `dataSet`: `dataset` is every element's data-* map.
   for (const name of ATTRIBUTES) {
-    Object.defineProperty(SundhedsklyngerDiagram.prototype, name, {
+    Object.defineProperty(SundhedsklyngerDiagram.prototype, name === 'dataset' ? 'dataSet' : name, {
       configurable: true,
       enumerable: true,
       get() {

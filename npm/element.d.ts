@@ -22,8 +22,9 @@ export interface SundhedsklyngerDiagramEventMap {
 }
 
 /**
- * `<sundhedsklynger-diagram>`: attributes `src`, `region`, `lang`, `profile`, `view`,
- * `theme` (each also a property) and `shadow="open"` (an open shadow root; closed by default).
+ * `<sundhedsklynger-diagram>`: attributes `src`, `dataset`, `date`, `region`, `lang`, `profile`,
+ * `view`, `theme` (each also a property; `dataset` as `dataSet`, since `dataset` is every
+ * element's data-* map) and `shadow="open"` (an open shadow root; closed by default).
  * @example
  * const el = document.createElement('sundhedsklynger-diagram');
  * el.region = 'RM';
@@ -33,6 +34,10 @@ export interface SundhedsklyngerDiagramEventMap {
 export declare class SundhedsklyngerDiagram extends HTMLElement {
   /** URL of a JSON data set, fetched with `fetch()`. */
   src: string | null;
+  /** An embedded data set: "klynger-2022" or "sundhedsraad-2027" (attribute `dataset`). */
+  dataSet: string | null;
+  /** "YYYY-MM-DD": the embedded structure in force that day (attribute `date`). */
+  date: string | null;
   region: string | null;
   lang: string;
   profile: string | null;

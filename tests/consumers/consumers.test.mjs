@@ -362,6 +362,35 @@ describe('(b) a plain HTML page from file:// with the inline build', () => {
     }
   });
 
+  test('the attributes dataset and date choose the structure; a bad value is a finding naming it', async () => {
+    const { context, page, problems } = await open('index.html');
+    try {
+      await until(() => page.locator('#b .sk-region > h2').count(), (n) => n === 1, 'widget b');
+      const structure = () => page.evaluate(() => document.querySelector('#b').shadowRoot.querySelector('select.sk-dataset')?.value);
+      const period = () => page.evaluate(() => document.querySelector('#b').shadowRoot.querySelector('.sk-period')?.textContent ?? '');
+      await page.evaluate(() => document.getElementById('b').setAttribute('dataset', 'sundhedsraad-2027'));
+      await until(structure, (v) => v === 'sundhedsraad-2027', 'the 2027 structure');
+      assert.match(await period(), /from 1 January 2027/);
+      assert.deepEqual(
+        await page.evaluate(() => { const b = document.getElementById('b'); return [b.dataSet, b.dataset instanceof DOMStringMap]; }),
+        ['sundhedsraad-2027', true],
+        'reflected as the property dataSet; dataset stays the data-* map',
+      );
+      await page.evaluate(() => { const b = document.getElementById('b'); b.removeAttribute('dataset'); b.setAttribute('date', '2026-12-31'); });
+      await until(structure, (v) => v === 'klynger-2022', 'the structure in force on 31 December 2026');
+      await page.evaluate(() => document.getElementById('b').setAttribute('date', 'soon'));
+      const finding = await until(
+        () => page.evaluate(() => document.querySelector('#b').shadowRoot.querySelector('.sk-finding[data-code="invalid-option"]')?.textContent),
+        Boolean,
+        'the invalid-option finding',
+      );
+      assert.match(finding, /"soon" \(date\)/);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a src that cannot be loaded fires error and shows an error state, Danish first', async () => {
     const { context, page, problems } = await open('missing-src.html');
     try {

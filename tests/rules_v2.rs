@@ -440,18 +440,36 @@ fn seats_of_a_body_the_area_kind_does_not_have_are_invalid() {
     assert_only(&report(&v).findings, &[(Severity::Error, "unknown-reference", "/areas/0/kind")]);
 }
 
-/// Not a rule (yet): a body's composition counts every listed seat, whatever its period,
-/// so a member replaced during the term counts twice. Pinned here so a change is seen.
+/// A body's seats are those in force on the day the data describe (`as_of`, within the data
+/// set's period).
 #[test]
-fn composition_counts_seats_of_every_period() {
+fn composition_counts_the_seats_in_force_on_the_data_sets_date() {
+    // A member who leaves on 30 June 2027 and a successor from 1 July 2027: on `as_of` one of
+    // them holds the seat, so the council is complete on either side of the change.
     let mut v = doc(100_000, roster(2, 4));
     let seats = v["seats"].as_array_mut().unwrap();
     let m0 = seats.iter().position(|s| s["id"] == json!("m0")).unwrap();
     seats[m0]["valid_to"] = json!("2027-06-30");
     seats.push(json!({ "id": "m1", "body": "RN-A/council", "role": "municipal-representative", "municipality": "773", "valid_from": "2027-07-01" }));
-    let n = seats.len() - 1;
-    assert_only(
-        &report(&v).findings,
-        &[(Severity::Error, "composition-relation", "/areas/0"), (Severity::Warning, "composition-too-many", &format!("/seats/{n}"))],
-    );
+    assert_only(&report(&v).findings, &[]);
+    v["as_of"] = json!("2027-08-01");
+    assert_only(&report(&v).findings, &[]);
+    // Data compiled before the structure starts describe its first day: the leaver counts.
+    v["as_of"] = json!("2026-12-01");
+    v["seats"].as_array_mut().unwrap().retain(|s| s["id"] != json!("m0"));
+    assert!(report(&v).findings.iter().any(|f| f.code.as_str() == "composition-too-few"));
+}
+
+/// A profile in the shape of format /1 inside a /2 document: its `ssu`, `political` and
+/// `professional` are unknown fields, reported as ignored, and they are ignored.
+#[test]
+fn a_v1_shaped_profile_in_a_v2_document_is_ignored_as_its_findings_say() {
+    let mut v = doc(100_000, roster(2, 4));
+    v["profiles"] = json!([{ "id": "old", "name": { "da": "G", "en": "O" }, "description": { "da": "d", "en": "d" },
+                            "ssu": [{ "group": "mayor", "min": 1 }], "political": [], "professional": [] }]);
+    let r = report(&v);
+    let unknown: Vec<&str> = r.findings.iter().filter(|f| f.code.as_str() == "json-unknown-field").map(|f| f.path.as_str()).collect();
+    assert_eq!(unknown, ["/profiles/0/political", "/profiles/0/professional", "/profiles/0/ssu"]);
+    let p = &r.dataset.profiles[0];
+    assert!(p.bodies.is_empty() && p.areas.is_empty() && !p.legacy);
 }

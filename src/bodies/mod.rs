@@ -125,7 +125,11 @@ pub(crate) fn body_of<'d>(data: &'d Dataset, id: &BodyId, listed: impl Iterator<
         Owner::Region => (id.owner.clone(), None),
         Owner::Area => (data.area(&id.owner).map(|c| c.region.clone()).unwrap_or_default(), Some(id.owner.clone())),
     };
+    // The data describe the structure on one day: a seat whose period leaves that day out
+    // (a member who left, a successor not yet in) is not one of the body's seats then.
+    let day = data.reference_day();
     let listed: Vec<BodySeat> = listed
+        .filter(|(_, s)| in_force_on(s.valid_from.as_deref(), s.valid_to.as_deref(), day))
         .map(|(i, s)| BodySeat {
             role: s.role,
             municipality: s.municipality.clone(),
@@ -145,6 +149,16 @@ pub(crate) fn body_of<'d>(data: &'d Dataset, id: &BodyId, listed: impl Iterator<
     // Each key computed once: a body may hold 100,000 seats.
     seats.sort_by_cached_key(|s| order.key(s, &members));
     Body { id: id.clone(), region, area, seats, derived }
+}
+
+/// Whether a period `[from, to]` (open where absent) holds `day`. Any period holds a day
+/// that is not a date, and a period that ends before it starts holds every day: that is a
+/// finding of its own (`invalid-period`), not a reason to drop the seat as well.
+pub fn in_force_on(from: Option<&str>, to: Option<&str>, day: &str) -> bool {
+    if !crate::rules::is_date(day) || matches!((from, to), (Some(f), Some(t)) if t < f) {
+        return true;
+    }
+    from.is_none_or(|f| f <= day) && to.is_none_or(|t| day <= t)
 }
 
 /// Chair first, then by role, area and municipality — municipalities in the area's own

@@ -441,6 +441,18 @@ impl Dataset {
         d
     }
 
+    /// The day the data describe the structure on: `as_of`, moved into the data set's own
+    /// period where it lies outside it (data compiled in December 2026 about the structure
+    /// from 1 January 2027 describe that structure). Dates compare as `YYYY-MM-DD` text.
+    pub fn reference_day(&self) -> &str {
+        let day = self.as_of.as_str();
+        match (self.valid_from.as_deref(), self.valid_to.as_deref()) {
+            (Some(from), _) if day < from => from,
+            (_, Some(to)) if day > to => to,
+            _ => day,
+        }
+    }
+
     /// The version of the format the data set was read from.
     pub fn version(&self) -> Version {
         Version::of(&self.format).unwrap_or_default()

@@ -268,6 +268,15 @@ fn read_object(obj: &Map<String, Value>, raw: &RawArrays, malformed: &std::cell:
     }
 
     (data.profiles, origins.profiles) = array(obj, raw, malformed, "profiles", false, &mut findings, &mut origins.unreadable);
+    if version == Version::V2 {
+        // `ssu`, `political` and `professional` are unknown fields of a /2 profile, reported
+        // as ignored: they are, so a /2 profile has only the body kinds it lists.
+        for p in data.profiles.iter_mut().filter(|p| p.legacy) {
+            p.areas.clear();
+            p.bodies.clear();
+            p.legacy = false;
+        }
+    }
     (data.regions, origins.regions) = array(obj, raw, malformed, "regions", true, &mut findings, &mut origins.unreadable);
     (data.municipalities, origins.municipalities) = array(obj, raw, malformed, "municipalities", true, &mut findings, &mut origins.unreadable);
     (data.areas, origins.areas) = array(obj, raw, malformed, version.areas_key(), true, &mut findings, &mut origins.unreadable);

@@ -47,7 +47,7 @@ pub fn SeatView(props: &SeatProps) -> Html {
             if seat.status != Status::Confirmed {
                 <span class="sk-badge">{ status_name(seat.status).get(lang) }</span>
             }
-            <Sources sources={seat.sources.clone()} {lang} />
+            <Sources sources={seat.sources.clone()} {lang} compact={true} />
         </li>
     }
 }

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::sources::host;
 use crate::model::profile::Task;
 use crate::model::text::Lang;
 use crate::web::i18n::{tr, Key};
@@ -30,7 +31,7 @@ pub fn Tasks(props: &TasksProps) -> Html {
                         { t.text.get(lang) }
                         // Compact: each source by its host, the full address in the link.
                         { for t.sources.iter().filter(|u| crate::rules::is_web_url(u)).map(|url| html! {
-                            <>{ " " }<a class="sk-task-source" href={url.clone()} rel="noopener noreferrer">{ format!("[{}]", host(url)) }</a></>
+                            <>{ " " }<a class="sk-task-source" href={url.clone()} title={url.clone()} rel="noopener noreferrer">{ format!("[{}]", host(url)) }</a></>
                         }) }
                     </li>
                 }) }
@@ -39,9 +40,3 @@ pub fn Tasks(props: &TasksProps) -> Html {
     }
 }
 
-/// "regional-indsigt.dk" of "https://www.regional-indsigt.dk/2025/…".
-fn host(url: &str) -> &str {
-    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    host.strip_prefix("www.").unwrap_or(host)
-}

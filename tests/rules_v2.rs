@@ -473,3 +473,25 @@ fn a_v1_shaped_profile_in_a_v2_document_is_ignored_as_its_findings_say() {
     let p = &r.dataset.profiles[0];
     assert!(p.bodies.is_empty() && p.areas.is_empty() && !p.legacy);
 }
+
+/// The fields of /2 in a /1 document are unknown fields, reported as ignored, and ignored.
+#[test]
+fn v2_fields_in_a_v1_document_are_ignored_as_their_findings_say() {
+    let v1 = r#"{"format":"sundhedsklynger/1","as_of":"2024-01-01",
+      "regions":[{"id":"R1","name":"Region","valid_to":"2020-01-01"}],
+      "municipalities":[{"code":"101","name":"A","region":"R1"}],
+      "clusters":[{"id":"C1","kind":"council","region":"R1","name":"K","acute_hospitals":[],"status":"confirmed","sources":[],
+                   "members":[{"municipality":"101","valid_from":"2030-01-01"}]}],
+      "seats":[{"id":"s1","body":"R1/ssu","role":"mayor","municipality":"101","area":"C1","substitute":"p9"}]}"#;
+    let r = sundhedsklynger::check(v1, &Default::default());
+    let unknown: Vec<&str> = r.findings.iter().filter(|f| f.code.as_str() == "json-unknown-field").map(|f| f.path.as_str()).collect();
+    for path in ["/regions/0/valid_to", "/clusters/0/kind", "/clusters/0/members/0/valid_from", "/seats/0/area", "/seats/0/substitute"] {
+        assert!(unknown.contains(&path), "{path} not reported: {unknown:?}");
+    }
+    let d = &r.dataset;
+    assert_eq!(d.areas[0].kind, "cluster");
+    assert!(d.regions[0].valid_to.is_none() && d.areas[0].members[0].valid_from.is_none());
+    assert!(d.seats[0].area.is_none() && d.seats[0].substitute.is_none());
+    // No other finding comes from the ignored fields (no unknown person p9, no period).
+    assert!(!r.findings.iter().any(|f| f.path.contains("substitute") && f.code.as_str() != "json-unknown-field"));
+}

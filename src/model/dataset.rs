@@ -370,8 +370,13 @@ pub struct Seat {
     pub municipality: Option<String>,
     /// Area id, for a seat that represents an area in a region's body (a cluster's municipal
     /// representative in the SSU); `cluster` in format `/1`.
-    #[serde(default, alias = "cluster", skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area: Option<String>,
+    /// The `/1` name of `area`, as read; the reader moves it to `area` in a `/1` document and
+    /// drops it in a `/2` one (where it is an unknown field, reported as ignored).
+    #[serde(default, rename = "cluster", skip_serializing)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub cluster_v1: Option<String>,
     /// Id of the person who holds the seat, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<String>,

@@ -282,6 +282,17 @@ fn read_object(obj: &Map<String, Value>, raw: &RawArrays, malformed: &std::cell:
     (data.areas, origins.areas) = array(obj, raw, malformed, version.areas_key(), true, &mut findings, &mut origins.unreadable);
     (data.persons, origins.persons) = array(obj, raw, malformed, "persons", false, &mut findings, &mut origins.unreadable);
     (data.seats, origins.seats) = array(obj, raw, malformed, "seats", false, &mut findings, &mut origins.unreadable);
+    // A seat's area is `cluster` in /1 and `area` in /2; the other name is an unknown field
+    // of that version, reported as ignored, and so ignored here.
+    for seat in &mut data.seats {
+        let v1 = seat.cluster_v1.take();
+        if version == Version::V1 {
+            seat.area = v1;
+        }
+    }
+    if version == Version::V1 {
+        without_v2_fields(&mut data);
+    }
     (data.standard_populations, origins.standard_populations) =
         array(obj, raw, malformed, "standard_populations", false, &mut findings, &mut origins.unreadable);
     (data.indicators, origins.indicators) = array(obj, raw, malformed, "indicators", false, &mut findings, &mut origins.unreadable);
@@ -445,4 +456,35 @@ fn missing_field(parent: &str, name: &str) -> Finding {
         parent.to_string(),
         Text::new(format!("Feltet \"{name}\" mangler."), format!("The field \"{name}\" is missing.")),
     )
+}
+
+/// The fields of format `/2` in a `/1` document are unknown fields there, reported as
+/// ignored: serde read them into the common types, so they are dropped here, and a `/1`
+/// document means what it always meant (every area a cluster, no periods).
+fn without_v2_fields(data: &mut Dataset) {
+    for r in &mut data.regions {
+        (r.valid_from, r.valid_to) = (None, None);
+    }
+    for m in &mut data.municipalities {
+        if let Some(p) = &mut m.population {
+            p.status = None;
+        }
+    }
+    for a in &mut data.areas {
+        a.kind = crate::model::CLUSTER.to_string();
+        (a.valid_from, a.valid_to) = (None, None);
+        for m in &mut a.members {
+            (m.valid_from, m.valid_to) = (None, None);
+        }
+    }
+    for s in &mut data.seats {
+        s.substitute = None;
+        (s.valid_from, s.valid_to) = (None, None);
+    }
+    // A /1 profile has its rules at `ssu`, `political`, `professional`; `areas` and `bodies`
+    // are unknown there.
+    for p in data.profiles.iter_mut().filter(|p| !p.legacy) {
+        p.areas.clear();
+        p.bodies.clear();
+    }
 }

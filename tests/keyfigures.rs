@@ -249,7 +249,8 @@ fn indicator_data_findings() {
     let fs = findings(&v);
     assert_finding(&fs, Severity::Error, "invalid-count", "/values/0/numerator/0");
     assert_finding(&fs, Severity::Error, "invalid-count", "/values/0/numerator/1");
-    assert_finding(&fs, Severity::Error, "events-above-population", "/values/1/numerator/0");
+    // "adm" is a rate of admissions: more admissions than residents is possible, a warning.
+    assert_finding(&fs, Severity::Warning, "events-above-population", "/values/1/numerator/0");
     assert_finding(&fs, Severity::Error, "unknown-reference", "/values/2/municipality");
     assert_finding(&fs, Severity::Error, "missing-age-bands", "/values/3/denominator");
     assert_finding(&fs, Severity::Error, "duplicate-value", "/values/6");
@@ -332,4 +333,97 @@ proptest! {
             }
         }
     }
+}
+
+/// The confidence level as PHEindicatormethods accepts it: 0.9–1 or 90–100; 99.8 is 99.8 %.
+/// Anything else is an error naming the option, in Danish and English — never a fallback.
+#[test]
+fn options_are_checked_and_a_percentage_level_is_read_as_such() {
+    use sundhedsklynger::figures::key_figures::{confidence_level, OptionError};
+    assert_eq!(confidence_level(99.8), Some(0.998));
+    assert_eq!(confidence_level(99.0), Some(0.99));
+    assert_eq!(confidence_level(90.0), Some(0.9));
+    assert_eq!(confidence_level(0.9), Some(0.9));
+    for bad in [5.0, 0.5, 0.899, 1.0, 1.5, 89.9, 100.0, 101.0, -0.95, f64::NAN, f64::INFINITY] {
+        assert_eq!(confidence_level(bad), None, "{bad}");
+    }
+    let with = |level: f64| KeyFigureOptions { level, ..KeyFigureOptions::default() };
+    assert_eq!(with(99.8).validated().unwrap().level, 0.998);
+    assert_eq!(with(0.998).validated().unwrap(), with(99.8).validated().unwrap());
+
+    let errors = with(5.0).validated().unwrap_err();
+    assert_eq!(errors, vec![OptionError::Level(5.0)]);
+    let f = errors[0].finding();
+    assert_eq!((f.severity, f.code.as_str()), (Severity::Error, "invalid-option".to_string()));
+    assert!(f.message.da.contains("\"level\"") && f.message.en.contains("\"level\""), "{:?}", f.message);
+    assert!(f.message.da.contains('5') && f.message.en.contains("99.8"), "{:?}", f.message);
+
+    let bad = KeyFigureOptions { level: 0.5, suppress_below: -1.0, dsr_min_events: f64::NAN, ..KeyFigureOptions::default() };
+    let errors = bad.validated().unwrap_err();
+    assert_eq!(errors.iter().map(OptionError::option).collect::<Vec<_>>(), ["level", "suppressBelow", "dsrMinEvents"]);
+    for e in &errors {
+        let f = e.finding();
+        assert!(f.message.da.contains(e.option()) && f.message.en.contains(e.option()));
+    }
+    let f = OptionError::ProportionMethod("bayes".into()).finding();
+    assert!(f.message.en.contains("\"proportionMethod\"") && f.message.en.contains("bayes") && f.message.da.contains("\"proportionMethod\""));
+    assert_eq!(ProportionMethod::from_code("exact"), Some(ProportionMethod::ClopperPearson));
+    assert_eq!(ProportionMethod::from_code("wilson"), Some(ProportionMethod::Wilson));
+    assert_eq!(ProportionMethod::from_code("bayes"), None);
+}
+
+/// The key figures at 99.8 and at 0.998 are the same figures; an unusable level gives no
+/// figure at 95 % in its place.
+#[test]
+fn key_figures_at_99_8_percent() {
+    let v = with_indicator();
+    let at = |level: f64| figures(&v, &KeyFigureOptions { level, ..KeyFigureOptions::default() });
+    let (a, b, c) = (at(99.8), at(0.998), at(0.95));
+    assert_eq!(a, b);
+    let (wide, narrow) = (find(&a, AreaLevel::Cluster, "C1", "2022"), find(&c, AreaLevel::Cluster, "C1", "2022"));
+    assert!(wide.lower.unwrap() < narrow.lower.unwrap() && narrow.upper.unwrap() < wide.upper.unwrap());
+    // Municipality 201 in 2022: 10 events among 1,500, per 1,000: Byar from 10 on.
+    let m = find(&a, AreaLevel::Municipality, "201", "2022");
+    let byar = sundhedsklynger::figures::stats::byar(10.0, sundhedsklynger::figures::stats::z_for_level(0.998)).scale(1000.0 / 1500.0);
+    assert!((m.lower.unwrap() - byar.lower).abs() < 1e-12 && (m.upper.unwrap() - byar.upper).abs() < 1e-12, "{m:?}");
+    let invalid = at(5.0);
+    assert!(invalid.figures.iter().all(|f| f.value.is_none() && matches!(f.status, FigureStatus::Invalid | FigureStatus::NoData)));
+}
+
+/// More events than people: a warning for a rate of repeatable events (the figure is
+/// computed, crude or standardised), an error for a proportion (no figure).
+#[test]
+fn events_above_the_population_rate_or_proportion() {
+    let mut v = with_indicator();
+    v["values"][0]["numerator"] = json!([2500, 60]);
+    let fs = findings(&v);
+    assert_finding(&fs, Severity::Warning, "events-above-population", "/values/0/numerator/0");
+    assert!(!fs.iter().any(|f| f.severity == Severity::Error), "{:?}", summary(&fs));
+    let f = figures(&v, &KeyFigureOptions::default());
+    let m = find(&f, AreaLevel::Municipality, "101", "2022");
+    assert_eq!(m.status, FigureStatus::Ok);
+    assert!((m.value.unwrap() - 2560.0 / 3000.0 * 1000.0).abs() < 1e-9);
+    // Standardised: a band with more admissions than residents is still a rate.
+    v["indicators"][0]["standardisation"] = json!("direct");
+    v["indicators"][0]["standard_population"] = json!("esp2013");
+    v["indicators"][0]["age_bands"] = json!(["65-79", "80+"]);
+    let f = figures(&v, &KeyFigureOptions::default());
+    assert_eq!(find(&f, AreaLevel::Municipality, "101", "2022").status, FigureStatus::Ok);
+
+    let mut v = with_indicator();
+    v["indicators"][0]["kind"] = json!("proportion");
+    v["indicators"][0]["multiplier"] = json!(100);
+    v["values"][0]["numerator"] = json!([2500, 60]);
+    assert_finding(&findings(&v), Severity::Error, "events-above-population", "/values/0/numerator/0");
+    let r = check(&v.to_string(), &Options::default());
+    let f = indicator_figures(&r.dataset, &r.dataset.indicators[0], &KeyFigureOptions::default());
+    assert_eq!(find(&f, AreaLevel::Municipality, "101", "2022").status, FigureStatus::Invalid);
+    // A standardised proportion: the same per band, even where the totals would fit.
+    v["indicators"][0]["standardisation"] = json!("direct");
+    v["indicators"][0]["standard_population"] = json!("esp2013");
+    v["values"][0]["numerator"] = json!([0, 1001]);
+    let r = check(&v.to_string(), &Options::default());
+    assert_finding(&r.findings, Severity::Error, "events-above-population", "/values/0/numerator/1");
+    let f = indicator_figures(&r.dataset, &r.dataset.indicators[0], &KeyFigureOptions::default());
+    assert_eq!(find(&f, AreaLevel::Municipality, "101", "2022").status, FigureStatus::Invalid);
 }

@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 use sundhedsklynger::model::standard::{builtin_standards, AgeBand};
 use sundhedsklynger::figures::stats::{
-    byar, clopper_pearson, crude_rate, direct_standardised_rate, proportion, wilson, z_for_level, BandCount,
-    ProportionMethod, StatsError,
+    byar, clopper_pearson, crude_rate, direct_standardised_rate, exact_poisson, level_fraction, poisson_interval, proportion, wilson,
+    z_for_level, BandCount, ProportionMethod, StatsError, EXACT_POISSON_BELOW,
 };
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
@@ -28,10 +28,129 @@ fn byar_worked_numbers() {
     assert!(close(b.lower, 982.593, 0.0005) && close(b.upper, 1110.331, 0.0005), "{b:?}");
 }
 
+/// The worked Byar numbers at 99.8 % (z = 3.090232), from the formula in key-figures.md
+/// evaluated independently (mpmath, 30 digits).
+#[test]
+fn byar_at_99_8_percent() {
+    assert!(close(z_for_level(0.998), 3.090232, 1e-6));
+    for (x, lower, upper) in [(10.0, 2.9163, 24.1937), (65.0, 42.8803, 94.0003), (1045.0, 947.9407, 1148.8062)] {
+        let b = byar(x, z_for_level(0.998));
+        assert!(close(b.lower, lower, 0.00005) && close(b.upper, upper, 0.00005), "{x}: {b:?}");
+    }
+}
+
+/// The exact Poisson interval at 95 %: the published (Garwood) table values to three
+/// decimals; x = 0 and the lower limit of x = 1 have closed forms, −ln(α/2) and −ln(1 − α/2).
+#[test]
+fn exact_poisson_worked_numbers_at_95_percent() {
+    for (x, lower, upper) in [(0.0, 0.0, 3.689), (1.0, 0.025, 5.572), (5.0, 1.623, 11.668), (9.0, 4.115, 17.085)] {
+        let e = exact_poisson(x, 0.95);
+        assert!(close(e.lower, lower, 0.0005) && close(e.upper, upper, 0.0005), "{x}: {e:?}");
+        assert_eq!(poisson_interval(x, 0.95), e, "below 10 the exact interval is used");
+    }
+    assert_eq!(exact_poisson(0.0, 0.95).lower, 0.0);
+    assert!(close(exact_poisson(0.0, 0.95).upper, -(0.025f64.ln()), 1e-9));
+    assert!(close(exact_poisson(1.0, 0.95).lower, -(0.975f64.ln()), 1e-9));
+}
+
+/// The exact Poisson interval at 99.8 %: closed forms for x = 0 and x = 1's lower limit,
+/// the others evaluated independently (mpmath gamma quantiles, 30 digits), to four decimals.
+#[test]
+fn exact_poisson_worked_numbers_at_99_8_percent() {
+    for (x, lower, upper) in [(0.0, 0.0, 6.9078), (1.0, 0.0010, 9.2334), (5.0, 0.7394, 16.4547), (9.0, 2.4524, 22.6574)] {
+        let e = exact_poisson(x, 0.998);
+        assert!(close(e.lower, lower, 0.00005) && close(e.upper, upper, 0.00005), "{x}: {e:?}");
+    }
+    assert!(close(exact_poisson(0.0, 0.998).upper, -(0.001f64.ln()), 1e-9));
+    assert!(close(exact_poisson(1.0, 0.998).lower, -(0.999f64.ln()), 1e-9));
+}
+
+/// Why the switch: Byar's lower limit is 48 % too low at x = 1 (95 %) and 6.5 % too low at
+/// x = 5 (99.8 %); at 99.8 % it is negative for x = 1.
+#[test]
+fn byar_is_too_low_for_small_counts() {
+    let too_low = |x: f64, level: f64| 1.0 - byar(x, z_for_level(level)).lower / exact_poisson(x, level).lower;
+    assert!(close(too_low(1.0, 0.95), 0.4837, 0.0005), "{}", too_low(1.0, 0.95));
+    assert!(close(too_low(5.0, 0.998), 0.0649, 0.0005), "{}", too_low(5.0, 0.998));
+    assert!(close(too_low(9.0, 0.998), 0.0185, 0.0005), "{}", too_low(9.0, 0.998));
+    assert_eq!(byar(1.0, z_for_level(0.998)).lower, 0.0, "clamped from a negative value");
+}
+
+/// The switch is exactly at 10 events: 9 (and 9.99, a split share) exact, 10 Byar — for
+/// counts, crude rates and the Dobson interval of a DSR.
+#[test]
+fn exact_below_ten_byar_from_ten() {
+    assert_eq!(EXACT_POISSON_BELOW, 10.0);
+    for level in [0.95, 0.998] {
+        let z = z_for_level(level);
+        for x in [0.0, 1.0, 5.0, 9.0, 9.99] {
+            assert_eq!(poisson_interval(x, level), exact_poisson(x, level));
+            let r = crude_rate(x, 2000.0, 1000.0, level).unwrap();
+            let e = exact_poisson(x, level).scale(0.5);
+            assert!(close(r.interval.lower, e.lower, 1e-12) && close(r.interval.upper, e.upper, 1e-12), "{x}: {r:?}");
+        }
+        for x in [10.0, 11.0, 65.0, 1045.0] {
+            assert_eq!(poisson_interval(x, level), byar(x, z));
+            let r = crude_rate(x, 2000.0, 1000.0, level).unwrap();
+            let b = byar(x, z).scale(0.5);
+            assert!(close(r.interval.lower, b.lower, 1e-12) && close(r.interval.upper, b.upper, 1e-12), "{x}: {r:?}");
+        }
+        // The two methods differ on either side of the switch.
+        assert_ne!(exact_poisson(10.0, level), byar(10.0, z));
+        assert_ne!(exact_poisson(9.0, level), byar(9.0, z));
+    }
+    // A crude rate: 65 events among 100,000, per 100,000 → Byar's 50.163 – 82.849 as published.
+    let r = crude_rate(65.0, 100_000.0, 100_000.0, 0.95).unwrap();
+    assert!(close(r.interval.lower, 50.163, 0.0005) && close(r.interval.upper, 82.849, 0.0005), "{r:?}");
+
+    // Dobson: the Poisson limits of the total count O, exact below 10.
+    let dobson = |bands: &[BandCount], w: &[f64], level: f64, p: sundhedsklynger::figures::stats::Interval| {
+        let sum_w: f64 = w.iter().sum();
+        let o: f64 = bands.iter().map(|b| b.events).sum();
+        let value: f64 = bands.iter().zip(w).map(|(b, w)| w * b.events / b.population).sum::<f64>() / sum_w;
+        let var: f64 = bands.iter().zip(w).map(|(b, w)| b.events * (w / b.population).powi(2)).sum::<f64>() / (sum_w * sum_w);
+        let k = (var / o).sqrt();
+        let d = direct_standardised_rate(bands, w, 1.0, level).unwrap();
+        assert!(close(d.value, value, 1e-12));
+        assert!(close(d.interval.lower, (value + k * (p.lower - o)).max(0.0), 1e-12) && close(d.interval.upper, value + k * (p.upper - o), 1e-12), "{d:?}");
+    };
+    let w = [6000.0, 4000.0];
+    let nine = [BandCount { events: 4.0, population: 1000.0 }, BandCount { events: 5.0, population: 500.0 }];
+    let ten = [BandCount { events: 4.0, population: 1000.0 }, BandCount { events: 6.0, population: 500.0 }];
+    for level in [0.95, 0.998] {
+        dobson(&nine, &w, level, exact_poisson(9.0, level));
+        dobson(&ten, &w, level, byar(10.0, z_for_level(level)));
+    }
+}
+
+/// A level as a fraction or, as PHEindicatormethods reads it, a percentage: 99.8 and 0.998
+/// give the same interval.
+#[test]
+fn a_percentage_level_is_the_same_level() {
+    assert_eq!(level_fraction(99.8), Some(0.998));
+    assert_eq!(level_fraction(95.0), Some(0.95));
+    assert_eq!(level_fraction(0.95), Some(0.95));
+    assert_eq!(level_fraction(5.0), None);
+    assert_eq!(level_fraction(100.0), None);
+    assert_eq!(z_for_level(99.8), z_for_level(0.998));
+    for x in [0.0, 1.0, 5.0, 9.0, 10.0, 65.0, 1045.0] {
+        assert_eq!(crude_rate(x, 5000.0, 1000.0, 99.8), crude_rate(x, 5000.0, 1000.0, 0.998), "{x}");
+        assert_eq!(exact_poisson(x, 99.8), exact_poisson(x, 0.998));
+    }
+    for m in [ProportionMethod::Wilson, ProportionMethod::ClopperPearson] {
+        assert_eq!(proportion(65.0, 100.0, 100.0, 99.8, m), proportion(65.0, 100.0, 100.0, 0.998, m));
+    }
+    let bands = [BandCount { events: 20.0, population: 1000.0 }, BandCount { events: 40.0, population: 500.0 }];
+    assert_eq!(direct_standardised_rate(&bands, &[6.0, 4.0], 1000.0, 99.8), direct_standardised_rate(&bands, &[6.0, 4.0], 1000.0, 0.998));
+}
+
 #[test]
 fn wilson_worked_number() {
     let w = wilson(65.0, 100.0, z_for_level(0.95));
     assert!(close(w.lower, 0.5525, 0.00005) && close(w.upper, 0.7364, 0.00005), "{w:?}");
+    // At 99.8 % (the formula evaluated independently): 0.4955 – 0.7784.
+    let w = wilson(65.0, 100.0, z_for_level(0.998));
+    assert!(close(w.lower, 0.4955, 0.00005) && close(w.upper, 0.7784, 0.00005), "{w:?}");
 }
 
 /// Clopper–Pearson 65/100 at 95 %: R's binom.test gives 0.5482 – 0.7427.
@@ -88,9 +207,18 @@ fn errors_are_types() {
     let bands = [BandCount { events: 0.0, population: 0.0 }];
     assert_eq!(direct_standardised_rate(&bands, &[1.0], 1000.0, 0.95), Err(StatsError::ZeroDenominator));
     let bands = [BandCount { events: 3.0, population: 0.0 }];
-    assert_eq!(direct_standardised_rate(&bands, &[1.0], 1000.0, 0.95), Err(StatsError::EventsAbovePopulation));
+    assert_eq!(direct_standardised_rate(&bands, &[1.0], 1000.0, 0.95), Err(StatsError::ZeroDenominator));
+    // A DSR is a rate: repeatable events may outnumber the people (30 admissions of 10 people).
     let bands = [BandCount { events: 30.0, population: 10.0 }];
-    assert_eq!(direct_standardised_rate(&bands, &[1.0], 1000.0, 0.95), Err(StatsError::EventsAbovePopulation));
+    assert_eq!(direct_standardised_rate(&bands, &[1.0], 1000.0, 0.95).unwrap().value, 3000.0);
+    assert_eq!(crude_rate(30.0, 10.0, 1000.0, 0.95).unwrap().value, 3000.0);
+    // No level falls back to 95 %.
+    for level in [0.0, 1.0, 5.0, 89.9, 100.0, f64::NAN] {
+        assert_eq!(crude_rate(5.0, 10.0, 1000.0, level), Err(StatsError::InvalidLevel), "{level}");
+        assert_eq!(proportion(5.0, 10.0, 100.0, level, ProportionMethod::Wilson), Err(StatsError::InvalidLevel), "{level}");
+        assert_eq!(direct_standardised_rate(&bands, &[1.0], 1000.0, level), Err(StatsError::InvalidLevel), "{level}");
+        assert!(z_for_level(level).is_nan());
+    }
 }
 
 #[test]

@@ -21,6 +21,7 @@ use crate::model::profile::RuleProfile;
 use crate::figures::stats::ci::Interval;
 use crate::figures::stats::rate::{crude_rate, direct_standardised_rate, proportion, BandCount, Estimate, ProportionMethod, StatsError};
 use crate::model::text::Text;
+use crate::finding::{Code, Finding, Severity};
 
 /// The 2022 start-up funds: 80 mio. kr., half from the municipalities and half from the
 /// regions, each half divided among the clusters by population (seeds; kl.dk).
@@ -29,7 +30,8 @@ pub const START_UP_FUNDS_2022: f64 = 80_000_000.0;
 /// Settings for the computation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KeyFigureOptions {
-    /// Confidence level of every interval.
+    /// Confidence level of every interval: 0.9–1 or 90–100 (`99.8` is 99.8 %, as
+    /// PHEindicatormethods reads it); [`KeyFigureOptions::validated`] checks it.
     pub level: f64,
     /// Figures from fewer events than this are suppressed (shown as suppressed, never as 0).
     pub suppress_below: f64,
@@ -41,6 +43,95 @@ pub struct KeyFigureOptions {
 impl Default for KeyFigureOptions {
     fn default() -> Self {
         KeyFigureOptions { level: 0.95, suppress_below: 5.0, dsr_min_events: 10.0, proportion_method: ProportionMethod::Wilson }
+    }
+}
+
+/// The confidence level as a fraction, accepted as PHEindicatormethods accepts it: a
+/// fraction from 0.9 or a percentage from 90, below 1 / 100 (a 100 % interval has no
+/// bounds). `None` for anything else.
+pub fn confidence_level(level: f64) -> Option<f64> {
+    if (0.9..1.0).contains(&level) {
+        Some(level)
+    } else if (90.0..100.0).contains(&level) {
+        Some(level / 100.0)
+    } else {
+        None
+    }
+}
+
+/// An option of the key figures that cannot be used as given. Names the option as the
+/// JavaScript API spells it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OptionError {
+    /// `level` outside 0.9–1 and 90–100.
+    Level(f64),
+    /// `suppressBelow` negative or not finite.
+    SuppressBelow(f64),
+    /// `dsrMinEvents` negative or not finite.
+    DsrMinEvents(f64),
+    /// `proportionMethod` neither `"wilson"` nor `"exact"`.
+    ProportionMethod(String),
+    /// A numeric option given as something else (the option's name).
+    NotANumber(&'static str),
+}
+
+impl OptionError {
+    /// The option's name: `level`, `suppressBelow`, `dsrMinEvents`, `proportionMethod`.
+    pub fn option(&self) -> &'static str {
+        match self {
+            OptionError::Level(_) => "level",
+            OptionError::SuppressBelow(_) => "suppressBelow",
+            OptionError::DsrMinEvents(_) => "dsrMinEvents",
+            OptionError::ProportionMethod(_) => "proportionMethod",
+            OptionError::NotANumber(name) => name,
+        }
+    }
+
+    pub fn message(&self) -> Text {
+        let name = self.option();
+        match self {
+            OptionError::Level(x) => Text::new(
+                format!("Indstillingen \"level\" er {x}; forventede et konfidensniveau fra 0,9 til under 1 eller fra 90 til under 100, f.eks. 0,95 eller 99,8."),
+                format!("The option \"level\" is {x}; expected a confidence level from 0.9 to below 1 or from 90 to below 100, e.g. 0.95 or 99.8."),
+            ),
+            OptionError::SuppressBelow(x) | OptionError::DsrMinEvents(x) => Text::new(
+                format!("Indstillingen \"{name}\" er {x}; forventede et antal hændelser ≥ 0."),
+                format!("The option \"{name}\" is {x}; expected a number of events ≥ 0."),
+            ),
+            OptionError::ProportionMethod(m) => Text::new(
+                format!("Indstillingen \"proportionMethod\" er \"{}\"; forventede \"wilson\" eller \"exact\".", crate::read::clip(m)),
+                format!("The option \"proportionMethod\" is \"{}\"; expected \"wilson\" or \"exact\".", crate::read::clip(m)),
+            ),
+            OptionError::NotANumber(_) => Text::new(format!("Indstillingen \"{name}\" skal være et tal."), format!("The option \"{name}\" must be a number.")),
+        }
+    }
+
+    /// The error as a finding (`invalid-option`).
+    pub fn finding(&self) -> Finding {
+        Finding::new(Severity::Error, Code::InvalidOption, "", self.message())
+    }
+}
+
+impl KeyFigureOptions {
+    /// The options checked, with the level as a fraction (`99.8` → `0.998`); every option that
+    /// cannot be used otherwise. There is no fallback: a caller shows the errors.
+    pub fn validated(mut self) -> Result<KeyFigureOptions, Vec<OptionError>> {
+        let mut errors = Vec::new();
+        match confidence_level(self.level) {
+            Some(level) => self.level = level,
+            None => errors.push(OptionError::Level(self.level)),
+        }
+        if !(self.suppress_below.is_finite() && self.suppress_below >= 0.0) {
+            errors.push(OptionError::SuppressBelow(self.suppress_below));
+        }
+        if !(self.dsr_min_events.is_finite() && self.dsr_min_events >= 0.0) {
+            errors.push(OptionError::DsrMinEvents(self.dsr_min_events));
+        }
+        if errors.is_empty() {
+            Ok(self)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -436,6 +527,8 @@ impl Calculator<'_> {
         let population: f64 = bands.iter().map(|b| b.population).sum();
         let ind = self.indicator;
         let result: Result<Estimate, StatsError> = match (&self.weights, ind.kind) {
+            // A proportion cannot have more events than people in any band (a rate can).
+            (_, IndicatorKind::Proportion) if bands.iter().any(|b| b.events > b.population) => Err(StatsError::EventsAbovePopulation),
             (Some(w), _) => direct_standardised_rate(bands, w, ind.multiplier, self.options.level),
             (None, IndicatorKind::Rate) => crude_rate(events, population, ind.multiplier, self.options.level),
             (None, IndicatorKind::Proportion) => proportion(events, population, ind.multiplier, self.options.level, self.options.proportion_method),

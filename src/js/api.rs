@@ -28,9 +28,13 @@ export interface ValidateOptions { profile?: string }
 export interface KeyFigureOptions {
   /** Rule-profile id for the governance figures. */
   profile?: string;
-  /** Confidence level of every interval (default 0.95). */
+  /**
+   * Confidence level of every interval (default 0.95): a fraction from 0.9 to below 1 or a
+   * percentage from 90 to below 100 (`99.8` is 99.8 %). Anything else is an
+   * `invalid-option` finding.
+   */
   level?: number;
-  /** Figures from fewer events are suppressed (default 5). */
+  /** Figures from fewer events are suppressed (default 5; ≥ 0). */
   suppressBelow?: number;
   /** A directly standardised rate needs at least this many events (default 10). */
   dsrMinEvents?: number;
@@ -278,28 +282,45 @@ fn number_option(options: &JsValue, key: &str) -> Option<f64> {
     js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().and_then(|v| v.as_f64()).filter(|x| x.is_finite())
 }
 
-pub(crate) fn key_figure_options(options: &JsValue) -> crate::figures::key_figures::KeyFigureOptions {
-    let mut o = crate::figures::key_figures::KeyFigureOptions::default();
+/// The key-figure options a caller passed, checked: the options, or every option that cannot
+/// be used as an `invalid-option` finding naming it. `level` is a fraction from 0.9 or a
+/// percentage from 90 (`99` is 99 %); nothing falls back silently to a default.
+pub(crate) fn key_figure_options(options: &JsValue) -> Result<crate::figures::key_figures::KeyFigureOptions, Vec<Finding>> {
+    use crate::figures::key_figures::{KeyFigureOptions, OptionError};
+    let mut o = KeyFigureOptions::default();
+    let mut errors = Vec::new();
     if options.is_object() {
-        if let Some(level) = number_option(options, "level").filter(|l| *l > 0.0 && *l < 1.0) {
-            o.level = level;
-        }
-        if let Some(n) = number_option(options, "suppressBelow").filter(|n| *n >= 0.0) {
-            o.suppress_below = n;
-        }
-        if let Some(n) = number_option(options, "dsrMinEvents").filter(|n| *n >= 0.0) {
-            o.dsr_min_events = n;
-        }
-        let method = js_sys::Reflect::get(options, &JsValue::from_str("proportionMethod")).ok().and_then(|v| v.as_string());
-        if method.as_deref() == Some("exact") {
-            o.proportion_method = crate::figures::stats::ProportionMethod::ClopperPearson;
+        let given = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null());
+        let mut number = |key: &'static str, target: &mut f64| {
+            if let Some(v) = given(key) {
+                match v.as_f64() {
+                    Some(x) => *target = x,
+                    None => errors.push(OptionError::NotANumber(key)),
+                }
+            }
+        };
+        number("level", &mut o.level);
+        number("suppressBelow", &mut o.suppress_below);
+        number("dsrMinEvents", &mut o.dsr_min_events);
+        if let Some(v) = given("proportionMethod") {
+            let code = v.as_string();
+            match code.as_deref().and_then(crate::figures::stats::ProportionMethod::from_code) {
+                Some(m) => o.proportion_method = m,
+                None => errors.push(OptionError::ProportionMethod(code.unwrap_or_else(|| js_sys::JSON::stringify(&v).ok().and_then(|t| t.as_string()).unwrap_or_default()))),
+            }
         }
     }
-    o
+    match o.validated() {
+        Ok(o) if errors.is_empty() => Ok(o),
+        Ok(_) => Err(errors.iter().map(OptionError::finding).collect()),
+        Err(more) => Err(errors.iter().chain(&more).map(OptionError::finding).collect()),
+    }
 }
 
 /// Computes every key figure: governance figures and, for each indicator, each
-/// municipality, cluster, region and the nation. Never throws.
+/// municipality, cluster, region and the nation. Never throws: options that cannot be used
+/// (`level` outside 0.9–1 / 90–100, a negative `suppressBelow`, an unknown
+/// `proportionMethod`) are `invalid-option` findings, and then no indicator is computed.
 #[wasm_bindgen(js_name = keyFigures, unchecked_return_type = "KeyFiguresResult")]
 pub fn key_figures(
     #[wasm_bindgen(unchecked_param_type = "SundhedsklyngerData | string")] data: JsValue,
@@ -315,7 +336,16 @@ pub fn key_figures(
         Err(finding) => (crate::Dataset::empty(), vec![finding]),
     };
     let (profile, _) = crate::rules::resolve_profile(&dataset, &validate_options);
-    let figures = crate::figures::key_figures::key_figures(&dataset, &profile, &key_figure_options(&options));
+    let mut findings = findings;
+    let figures = match key_figure_options(&options) {
+        Ok(o) => crate::figures::key_figures::key_figures(&dataset, &profile, &o),
+        // Options that cannot be used give their findings and no indicator figures — never
+        // figures at a level the caller did not ask for.
+        Err(option_findings) => {
+            findings.extend(option_findings);
+            crate::figures::key_figures::KeyFigures { governance: crate::figures::key_figures::governance(&dataset, &profile), indicators: Vec::new() }
+        }
+    };
     let ok = !findings.iter().any(|f| f.severity == Severity::Error);
     to_js(&KeyFiguresResult { ok, findings, figures })
 }

@@ -94,7 +94,7 @@ export interface WidgetHandle {
 }
 /** Options for the widget's key figures (see `KeyFigureOptions` for `keyFigures`). */
 export interface MountKeyFigureOptions {
-  /** Confidence level of every interval, between 0 and 1 (default 0.95). */
+  /** Confidence level of every interval: 0.9 to below 1, or 90 to below 100 (default 0.95). */
   level?: number;
   /** Figures from fewer events are shown as suppressed, never as 0 (default 5). */
   suppressBelow?: number;
@@ -174,7 +174,14 @@ impl Given {
         let region = field("region").and_then(|v| v.as_string());
         let lang = field("lang").and_then(|v| v.as_string()).map(|code| Lang::from_code(&code));
         // `null` (or anything that is not an object) gives the defaults.
-        let key_figure_options = field("keyFigureOptions").map(|v| key_figure_options(&v));
+        // Options that cannot be used are findings and leave the key-figure options as they were.
+        let key_figure_options = field("keyFigureOptions").and_then(|v| match key_figure_options(&v) {
+            Ok(o) => Some(o),
+            Err(findings) => {
+                option_findings.extend(findings);
+                None
+            }
+        });
         let view = field("view").and_then(|v| v.as_string()).and_then(|code| ViewMode::from_code(&code));
         let theme = field("theme").and_then(|v| v.as_string()).map(|code| Theme::from_code(&code));
         let deep_link = field("deepLink").and_then(|v| v.as_bool());

@@ -11,7 +11,8 @@ use super::text::Text;
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum IndicatorKind {
-    /// Events per population (per 1,000, per 100,000): Byar / Dobson intervals.
+    /// Events per population (per 1,000, per 100,000): exact Poisson below 10 events, Byar
+    /// from 10 on; Dobson for a standardised rate. Events may exceed the population.
     Rate,
     /// Numerator within denominator (per cent): Wilson or exact intervals.
     Proportion,

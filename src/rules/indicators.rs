@@ -3,7 +3,7 @@
 use crate::hash::{HashMap, HashSet};
 
 use crate::finding::{Code, Finding, Severity};
-use crate::model::indicator::{Indicator, Standardisation};
+use crate::model::indicator::{Indicator, IndicatorKind, Standardisation};
 use crate::model::standard::AgeBand;
 use crate::model::text::Text;
 use crate::model::Dataset;
@@ -128,8 +128,11 @@ pub fn validate_indicators(data: &Dataset, origins: &Origins) -> Vec<Finding> {
         }
         for (j, (x, d)) in v.numerator.iter().zip(&v.denominator).enumerate() {
             let band = ind.age_bands.get(j).map(String::as_str).unwrap_or("");
-            if x > d {
-                push(Severity::Error, Code::EventsAbovePopulation, path(&["numerator", &j.to_string()]), format!("{x} hændelser over en befolkning på {d} i aldersgruppen {band}."), format!("{x} events above a population of {d} in the age band {band}."));
+            if x > d && ind.kind == IndicatorKind::Proportion {
+                push(Severity::Error, Code::EventsAbovePopulation, path(&["numerator", &j.to_string()]), format!("{x} hændelser over en befolkning på {d} i aldersgruppen {band}; en andel kan højst være 100 %."), format!("{x} events above a population of {d} in the age band {band}; a proportion cannot exceed 100 %."));
+            } else if x > d {
+                // A rate of repeatable events (admissions, contacts) may exceed the population.
+                push(Severity::Warning, Code::EventsAbovePopulation, path(&["numerator", &j.to_string()]), format!("{x} hændelser over en befolkning på {d} i aldersgruppen {band}: muligt for gentagne hændelser (indlæggelser, kontakter), men kontrollér tallene."), format!("{x} events above a population of {d} in the age band {band}: possible for repeatable events (admissions, contacts), but check the counts."));
             } else if *d == 0.0 && *x == 0.0 && n == 1 {
                 push(Severity::Warning, Code::ZeroDenominator, path(&["denominator", &j.to_string()]), "Nævneren er 0; tallet kan ikke beregnes.".into(), "The denominator is 0; the figure cannot be computed.".into());
             }

@@ -145,11 +145,13 @@ json_case("population-fractional", mutate(pop(20000.5)), [E("json-type", "/munic
 json_case("population-negative", mutate(pop(-1)), [E("json-type", "/municipalities/0/population/value")], keep=keep(municipalities=1))
 json_case("share-above-one", mutate(lambda d: d["clusters"][0]["members"][0].update(share=2.5)), [E("json-type", "/clusters/0/members/0/share")], keep=keep(clusters=1))
 json_case("share-negative", mutate(lambda d: d["clusters"][0]["members"][0].update(share=-0.1)), [E("json-type", "/clusters/0/members/0/share")], keep=keep(clusters=1))
-json_case("events-huge", mutate(lambda d: d["values"][0].update(numerator=[1e300])), [E("events-above-population", "/values/0/numerator/0")], keep=keep())
+json_case("events-huge", mutate(lambda d: d["values"][0].update(numerator=[1e300])), [E("events-above-population", "/values/0/numerator/0", "warning")], keep=keep())
 json_case("events-negative", mutate(lambda d: d["values"][0].update(numerator=[-3])), [E("invalid-count", "/values/0/numerator/0")], keep=keep())
 json_case("events-fractional", mutate(lambda d: d["values"][0].update(numerator=[2.5])), [E("invalid-count", "/values/0/numerator/0")], keep=keep())
-json_case("events-above-population", mutate(lambda d: d["values"][1].update(numerator=[801])), [E("events-above-population", "/values/1/numerator/0")], keep=keep())
-json_case("population-count-negative", mutate(lambda d: d["values"][0].update(denominator=[-900])), [E("invalid-count", "/values/0/denominator/0"), E("events-above-population", "/values/0/numerator/0")], keep=keep())
+# The corpus indicator is a rate of repeatable events: more events than people is a warning
+# (for a proportion it is an error; tests/keyfigures.rs covers both).
+json_case("events-above-population", mutate(lambda d: d["values"][1].update(numerator=[801])), [E("events-above-population", "/values/1/numerator/0", "warning")], keep=keep())
+json_case("population-count-negative", mutate(lambda d: d["values"][0].update(denominator=[-900])), [E("invalid-count", "/values/0/denominator/0"), E("events-above-population", "/values/0/numerator/0", "warning")], keep=keep())
 json_case("zero-denominator", mutate(lambda d: d["values"][0].update(numerator=[0], denominator=[0])), [E("zero-denominator", "/values/0/denominator/0", "warning")], keep=keep())
 json_case("zero-multiplier", mutate(lambda d: d["indicators"][0].update(multiplier=0)), [E("invalid-count", "/indicators/0/multiplier")], keep=keep())
 json_case("too-many-counts", mutate(lambda d: d["values"][0].update(numerator=[1, 2])), [E("missing-age-bands", "/values/0/numerator")], keep=keep())

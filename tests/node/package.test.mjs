@@ -195,6 +195,18 @@ test('keyFigures() of the demo data: the national crude rate equals the sum of t
   // Options reach the engine: everything suppressed, never shown as 0.
   const suppressed = keyFigures(demo, { suppressBelow: 1e12 }).indicators[0].figures;
   assert.ok(suppressed.every((f) => f.status === 'suppressed' && f.value === null));
+  // The level as a fraction or a percentage (99 is 99 %); anything else is an invalid-option
+  // finding naming the option, with no indicator figure at a level nobody asked for.
+  const at = (level) => keyFigures(demo, { level }).indicators.find((i) => i.id === id).figures.find((f) => f.level === 'nation' && f.period === period);
+  assert.deepEqual(at(99), at(0.99));
+  assert.ok(at(99).lower < nation.lower && nation.upper < at(99).upper);
+  for (const [options, name] of [[{ level: 5 }, 'level'], [{ suppressBelow: -1 }, 'suppressBelow'], [{ proportionMethod: 'bayes' }, 'proportionMethod']]) {
+    const r = keyFigures(demo, options);
+    assert.equal(r.ok, false);
+    assert.equal(r.indicators.length, 0);
+    const f = r.findings.find((x) => x.code === 'invalid-option');
+    assert.ok(f && f.severity === 'error' && f.message.en.includes(`"${name}"`) && f.message.da.includes(`"${name}"`), JSON.stringify(r.findings));
+  }
   // Bad input: findings, not an exception.
   const bad = keyFigures('{ not json');
   assert.equal(bad.ok, false);

@@ -7,5 +7,5 @@
 pub mod ci;
 pub mod rate;
 
-pub use ci::{byar, clopper_pearson, wilson, z_for_level, Interval};
+pub use ci::{byar, clopper_pearson, exact_poisson, level_fraction, poisson_interval, wilson, z_for_level, Interval, EXACT_POISSON_BELOW};
 pub use rate::{crude_rate, direct_standardised_rate, proportion, BandCount, Estimate, ProportionMethod, StatsError};

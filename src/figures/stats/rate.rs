@@ -1,6 +1,6 @@
 //! Crude rates, proportions and directly age-standardised rates, with intervals.
 
-use super::ci::{byar, clopper_pearson, wilson, z_for_level, Interval};
+use super::ci::{clopper_pearson, level_fraction, poisson_interval, wilson, z_for_level, Interval};
 
 /// Events and population in one age band.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -25,18 +25,27 @@ pub enum StatsError {
     ZeroDenominator,
     /// A count is negative or not finite.
     InvalidCount,
-    /// More events than population in a band, or numerator above denominator.
+    /// Numerator above denominator in a proportion (a rate of repeatable events may have
+    /// more events than people).
     EventsAbovePopulation,
     /// No standard weight for the bands used.
     NoStandardWeight,
+    /// The confidence level is neither a fraction in (0, 1) nor a percentage in [90, 100).
+    InvalidLevel,
 }
 
 fn valid(x: f64) -> bool {
     x.is_finite() && x >= 0.0
 }
 
-/// Crude rate: events / population × multiplier, with Byar's interval on the count.
+/// Crude rate: events / population × multiplier, with the Poisson interval on the count:
+/// exact (chi-square quantiles) below 10 events, Byar's approximation from 10 on
+/// ([`poisson_interval`], as PHEindicatormethods' `phe_rate`). Events may exceed the
+/// population (repeatable events: admissions, contacts).
 pub fn crude_rate(events: f64, population: f64, multiplier: f64, level: f64) -> Result<Estimate, StatsError> {
+    if level_fraction(level).is_none() {
+        return Err(StatsError::InvalidLevel);
+    }
     if !valid(events) || !valid(population) {
         return Err(StatsError::InvalidCount);
     }
@@ -46,7 +55,7 @@ pub fn crude_rate(events: f64, population: f64, multiplier: f64, level: f64) -> 
     let scale = multiplier / population;
     Ok(Estimate {
         value: events * scale,
-        interval: byar(events, z_for_level(level)).scale(scale),
+        interval: poisson_interval(events, level).scale(scale),
         numerator: events,
         denominator: population,
     })
@@ -60,8 +69,22 @@ pub enum ProportionMethod {
     ClopperPearson,
 }
 
+impl ProportionMethod {
+    /// The method an option names: `"wilson"` or `"exact"` (Clopper–Pearson).
+    pub fn from_code(code: &str) -> Option<ProportionMethod> {
+        match code {
+            "wilson" => Some(ProportionMethod::Wilson),
+            "exact" => Some(ProportionMethod::ClopperPearson),
+            _ => None,
+        }
+    }
+}
+
 /// Proportion: numerator / denominator × multiplier (100 for per cent).
 pub fn proportion(numerator: f64, denominator: f64, multiplier: f64, level: f64, method: ProportionMethod) -> Result<Estimate, StatsError> {
+    if level_fraction(level).is_none() {
+        return Err(StatsError::InvalidLevel);
+    }
     if !valid(numerator) || !valid(denominator) {
         return Err(StatsError::InvalidCount);
     }
@@ -80,11 +103,18 @@ pub fn proportion(numerator: f64, denominator: f64, multiplier: f64, level: f64,
 
 /// Directly age-standardised rate: DSR = Σ wᵢ·xᵢ/nᵢ / Σ wᵢ × multiplier, with the
 /// Dobson et al. (1991) interval: var = Σ xᵢ(wᵢ/nᵢ)² / (Σwᵢ)², O = Σxᵢ,
-/// L = DSR + √(var/O)·(Byar_L(O) − O), U likewise. With O = 0 the interval is [0, Byar_U(0)·…].
+/// L = DSR + √(var/O)·(P_L(O) − O), U likewise, where P is the Poisson interval on the total
+/// count O: Byar's from 10 events on (exactly PHEindicatormethods' `calculate_dsr`, which
+/// gives no DSR below 10), the exact one below 10 ([`poisson_interval`]), which only
+/// matters when the caller lowers the suppression limit. With O = 0 the interval is [0, 0].
 ///
-/// `weights[i]` is the standard weight of `bands[i]`. A band with population 0 and no
-/// events contributes nothing; with events it is an error.
+/// `weights[i]` is the standard weight of `bands[i]`. A band may have more events than
+/// people (repeatable events); a band with population 0 and no events contributes nothing,
+/// with events it is an error.
 pub fn direct_standardised_rate(bands: &[BandCount], weights: &[f64], multiplier: f64, level: f64) -> Result<Estimate, StatsError> {
+    if level_fraction(level).is_none() {
+        return Err(StatsError::InvalidLevel);
+    }
     if bands.len() != weights.len() || bands.is_empty() {
         return Err(StatsError::NoStandardWeight);
     }
@@ -96,9 +126,6 @@ pub fn direct_standardised_rate(bands: &[BandCount], weights: &[f64], multiplier
     for (b, &w) in bands.iter().zip(weights) {
         if !valid(b.events) || !valid(b.population) || !valid(w) {
             return Err(StatsError::InvalidCount);
-        }
-        if b.events > b.population {
-            return Err(StatsError::EventsAbovePopulation);
         }
         sum_w += w;
         observed += b.events;
@@ -119,9 +146,8 @@ pub fn direct_standardised_rate(bands: &[BandCount], weights: &[f64], multiplier
     }
     let dsr = weighted / sum_w;
     let var = var_sum / (sum_w * sum_w);
-    let z = z_for_level(level);
     let interval = if observed > 0.0 {
-        let b = byar(observed, z);
+        let b = poisson_interval(observed, level);
         let k = (var / observed).sqrt();
         Interval { lower: (dsr + k * (b.lower - observed)).max(0.0), upper: dsr + k * (b.upper - observed) }
     } else {

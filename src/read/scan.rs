@@ -25,11 +25,11 @@ pub(super) fn scan_top(text: &str) -> Option<(Map<String, Value>, RawArrays<'_>)
     let mut scan = Scan { text, at: 0, shapes: shapes(), depth: 0, fits: true };
     let mut other = Map::new();
     let mut arrays = RawArrays::new();
-    let mut _version = None;
+    let mut shapes_of_version = None;
     if !scan.open(b'{', b'}')? {
         loop {
             let key = scan.key()?.ok()?.to_string();
-            if _version.is_none() {
+            if shapes_of_version.is_none() {
                 if key != "format" {
                     return None;
                 }
@@ -40,7 +40,7 @@ pub(super) fn scan_top(text: &str) -> Option<(Map<String, Value>, RawArrays<'_>)
                 let value = serde_json::from_str::<Value>(text.get(start..scan.at)?).ok()?;
                 // An unsupported format: the tree reading tells which shapes to report with.
                 let version = value.as_str().and_then(Version::of)?;
-                _version = Some(reading(version));
+                shapes_of_version = Some(reading(version));
                 scan.shapes = shapes();
                 other.insert(key, value);
                 if scan.next_or_end(b'}')? {

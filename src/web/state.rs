@@ -413,38 +413,40 @@ pub fn today() -> String {
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
-/// The embedded data set an input names, with a finding where the option could not be
-/// used as given (an unknown id, a day that is not a date): then the data set in force
-/// today is shown, and the finding says so.
-fn builtin(data: &DataInput) -> Option<(&'static str, Option<Finding>)> {
-    let in_force = || crate::dataset_in_force(&today()).unwrap_or(crate::DATASETS[0].0);
+/// The embedded data set an input names (its id and text), with a finding where the option
+/// could not be used as given (an unknown id, a day that is not a date): then the data set
+/// in force today is shown, and the finding says so. `None` for the host page's data.
+fn builtin(data: &DataInput) -> Option<(&'static str, &'static str, Option<Finding>)> {
+    let by_id = |id: &str| crate::DATASETS.iter().find(|(d, _)| *d == id).copied();
+    let in_force = || crate::dataset_in_force(&today()).and_then(by_id).unwrap_or(crate::DATASETS[0]);
     let known = || crate::DATASETS.iter().map(|(id, _)| *id).collect::<Vec<_>>().join(", ");
-    match data {
-        DataInput::Default => Some((in_force(), None)),
-        DataInput::Builtin(id) => match crate::DATASETS.iter().find(|(d, _)| d == id) {
-            Some((d, _)) => Some((d, None)),
+    let ((id, text), finding) = match data {
+        DataInput::Default => (in_force(), None),
+        DataInput::Builtin(id) => match by_id(id) {
+            Some(set) => (set, None),
             None => {
                 let shown = in_force();
                 let f = option_finding(
-                    format!("Ukendt datasæt \"{}\" (dataset); forventede et af: {}. Viser {shown}, som gælder i dag.", crate::read::clip(id), known()),
-                    format!("Unknown data set \"{}\" (dataset); expected one of: {}. Showing {shown}, in force today.", crate::read::clip(id), known()),
+                    format!("Ukendt datasæt \"{}\" (dataset); forventede et af: {}. Viser {}, som gælder i dag.", crate::read::clip(id), known(), shown.0),
+                    format!("Unknown data set \"{}\" (dataset); expected one of: {}. Showing {}, in force today.", crate::read::clip(id), known(), shown.0),
                 );
-                Some((shown, Some(f)))
+                (shown, Some(f))
             }
         },
-        DataInput::OnDate(date) => match crate::dataset_in_force(date) {
-            Some(d) => Some((d, None)),
+        DataInput::OnDate(date) => match crate::dataset_in_force(date).and_then(by_id) {
+            Some(set) => (set, None),
             None => {
                 let shown = in_force();
                 let f = option_finding(
-                    format!("Datoen \"{}\" (date) er ikke en dato; forventede ÅÅÅÅ-MM-DD, f.eks. \"2027-01-01\". Viser {shown}, som gælder i dag.", crate::read::clip(date)),
-                    format!("The day \"{}\" (date) is not a date; expected YYYY-MM-DD, e.g. \"2027-01-01\". Showing {shown}, in force today.", crate::read::clip(date)),
+                    format!("Datoen \"{}\" (date) er ikke en dato; forventede ÅÅÅÅ-MM-DD, f.eks. \"2027-01-01\". Viser {}, som gælder i dag.", crate::read::clip(date), shown.0),
+                    format!("The day \"{}\" (date) is not a date; expected YYYY-MM-DD, e.g. \"2027-01-01\". Showing {}, in force today.", crate::read::clip(date), shown.0),
                 );
-                Some((shown, Some(f)))
+                (shown, Some(f))
             }
         },
-        DataInput::Text(_) | DataInput::Invalid(_) => None,
-    }
+        DataInput::Text(_) | DataInput::Invalid(_) => return None,
+    };
+    Some((id, text, finding))
 }
 
 /// A finding about an option of the widget.
@@ -458,24 +460,26 @@ fn load(data: &DataInput, profile: &Option<String>, option_findings: &[Finding])
     let options = Options { profile: profile.clone() };
     let chosen = builtin(data);
     let mut report = match (data, &chosen) {
-        (_, Some((id, _))) => crate::check(crate::DATASETS.iter().find(|(d, _)| d == id).map(|(_, t)| *t).unwrap_or(crate::DEFAULT_DATA_JSON), &options),
+        (_, Some((_, text, _))) => crate::check(text, &options),
         (DataInput::Text(text), None) => crate::check(text, &options),
-        (DataInput::Invalid(finding), None) => Report {
+        (_, None) => Report {
             dataset: Dataset::empty(),
             origins: Origins::default(),
-            findings: vec![(**finding).clone()],
+            findings: match data {
+                DataInput::Invalid(finding) => vec![(**finding).clone()],
+                _ => Vec::new(),
+            },
         },
-        _ => crate::check(crate::DEFAULT_DATA_JSON, &options),
     };
     let mut first: Vec<Finding> = option_findings.to_vec();
-    first.extend(chosen.as_ref().and_then(|(_, f)| f.clone()));
+    first.extend(chosen.as_ref().and_then(|(_, _, f)| f.clone()));
     if !first.is_empty() {
         first.append(&mut report.findings);
         report.findings = first;
     }
     // The finding about an unknown profile is already in the report.
     let (rule_profile, _) = rules::resolve_profile(&report.dataset, &options);
-    (Shared::new(report), Shared::new(rule_profile), chosen.map(|(id, _)| id))
+    (Shared::new(report), Shared::new(rule_profile), chosen.map(|(id, _, _)| id))
 }
 
 /// The key figures of a checked data set.

@@ -79,6 +79,15 @@ pub struct AreaBodies {
     pub bodies: Vec<Body>,
 }
 
+impl AreaBodies {
+    /// The body where the area's municipalities are represented: the one with most
+    /// municipal seats, the first of equals (the political level before the professional).
+    pub fn representing(&self) -> Option<&Body> {
+        let municipal = |b: &&Body| b.seats.iter().filter(|s| s.sector() == Sector::Municipality).count();
+        self.bodies.iter().rev().max_by_key(municipal)
+    }
+}
+
 impl RegionBodies {
     /// Every body: the region's, then each area's.
     pub fn all(&self) -> impl Iterator<Item = &Body> {

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::bodies::region_bodies;
 use crate::model::indicator::{Indicator, IndicatorKind, Standardisation};
 use crate::bodies::labels::body_name;
-use crate::model::{Dataset, Sector, Share};
+use crate::model::{Dataset, Sector};
 use crate::model::profile::RuleProfile;
 use crate::figures::stats::ci::Interval;
 use crate::figures::stats::rate::{crude_rate, direct_standardised_rate, proportion, BandCount, Estimate, ProportionMethod, StatsError};
@@ -275,16 +275,7 @@ fn member_fractions(data: &Dataset, cluster: &crate::model::Area) -> Vec<(String
     cluster
         .members
         .iter()
-        .map(|m| {
-            let split = data.areas_with_member(&m.municipality).count() > 1;
-            let fraction = match m.share {
-                Some(Share::Fraction(f)) => Some(f),
-                Some(Share::Unknown) => None,
-                None if split => None,
-                None => Some(1.0),
-            };
-            (m.municipality.clone(), fraction)
-        })
+        .map(|m| (m.municipality.clone(), m.fraction(data.areas_with_member(&m.municipality).count() > 1)))
         .collect()
 }
 
@@ -329,11 +320,7 @@ pub fn governance(data: &Dataset, profile: &RuleProfile) -> Governance {
                 }
             }
             let cluster_population = unknown.is_empty().then_some(total);
-            // The body where the municipalities are represented: the one with most municipal
-            // seats (the first of equals: the political level before the professional one).
-            let municipal = |b: &&crate::bodies::Body| b.seats.iter().filter(|s| s.sector() == Sector::Municipality).count();
-            let representing = ab.bodies.iter().rev().max_by_key(municipal);
-            let representing_seats: &[crate::bodies::BodySeat] = representing.map(|b| b.seats.as_slice()).unwrap_or_default();
+            let representing_seats: &[crate::bodies::BodySeat] = ab.representing().map(|b| b.seats.as_slice()).unwrap_or_default();
             let municipal_seats = representing_seats.iter().filter(|s| s.sector() == Sector::Municipality).count() as u32;
             // Each municipal seat represents its municipality's people in this area.
             for (code, fraction) in &fractions {

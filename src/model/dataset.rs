@@ -471,6 +471,18 @@ impl Dataset {
 }
 
 impl Membership {
+    /// The fraction of the municipality's population that belongs to this area: its share,
+    /// 1 where it is a member of this area only (`split` false), unknown for a split without
+    /// a known share.
+    pub fn fraction(&self, split: bool) -> Option<f64> {
+        match self.share {
+            Some(Share::Fraction(f)) => Some(f),
+            Some(Share::Unknown) => None,
+            None if split => None,
+            None => Some(1.0),
+        }
+    }
+
     /// The membership's status, inherited from the area when not given.
     pub fn effective_status(&self, area: &Area) -> Status {
         self.status.unwrap_or(area.status)

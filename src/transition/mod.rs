@@ -202,9 +202,7 @@ impl<'a> Side<'a> {
                 if area_seats.contains_key(area.id.as_str()) {
                     continue;
                 }
-                let municipal = |b: &&crate::bodies::Body| b.seats.iter().filter(|s| s.sector() == Sector::Municipality).count();
-                let representing = ab.bodies.iter().rev().max_by_key(municipal);
-                let seats = representing.map(|b| b.seats.as_slice()).unwrap_or_default();
+                let seats = ab.representing().map(|b| b.seats.as_slice()).unwrap_or_default();
                 let mut n = 0;
                 for s in seats.iter().filter(|s| s.sector() == Sector::Municipality) {
                     n += 1;
@@ -229,12 +227,7 @@ impl<'a> Side<'a> {
     /// The fraction of a municipality that belongs to area `i`.
     fn fraction(&self, code: &str, i: usize) -> Option<f64> {
         let m = self.data.areas.get(i)?.members.iter().find(|m| m.municipality == code)?;
-        match m.share {
-            Some(Share::Fraction(f)) => Some(f),
-            Some(Share::Unknown) => None,
-            None if self.areas(code).len() > 1 => None,
-            None => Some(1.0),
-        }
+        m.fraction(self.areas(code).len() > 1)
     }
 
     /// The other municipalities sharing an area with `code`.

@@ -158,30 +158,148 @@ pub fn node_text(chart: &Chart, v: usize, lang: Lang) -> NodeText {
     }
 }
 
+/// Where an outline's link leaves its parent: this far in from the parent's left edge.
+pub const INDENT_LINK: f64 = 12.0;
+
+/// Width of a body's seat card.
+pub const CARD_WIDTH: f64 = 264.0;
+/// Characters per line in a seat card (the card's inner width at 6.4 px a character).
+pub const CARD_CHARS: usize = 36;
+/// Height of one seat's row in a card: two lines (role and municipality; holder and party).
+pub const SEAT_ROW: f64 = 2.0 * LINE + 6.0;
+/// Height of a sector's heading in a card.
+pub const CARD_HEADING: f64 = LINE + 8.0;
+/// Inner padding of a card, above its first heading and below its last row.
+pub const CARD_PAD: f64 = 6.0;
+
+/// The seats of an open body, drawn as one card below it: grouped by sector (a heading
+/// per group), one row per seat. The seats stay tree items; only their boxes are rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    /// The body (chart node).
+    pub body: usize,
+    /// x, y, width, height.
+    pub rect: (f64, f64, f64, f64),
+    /// The slots of its seats in `Placed::order` (contiguous: a body's shown children).
+    pub slots: std::ops::Range<usize>,
+    /// Each sector's heading: the sector, the heading's top and how many seats follow.
+    pub groups: Vec<(Sector, f64, usize)>,
+}
+
+/// How the visible nodes are arranged: the orientation, and how many columns a compact
+/// block of leaves may take (the drawing area's width in boxes at the readable zoom).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Arrangement {
+    pub orientation: Orientation,
+    pub columns: usize,
+}
+
+impl Arrangement {
+    /// Top-down with up to 6 columns of leaves: what an unmeasured drawing area gets.
+    pub fn new(orientation: Orientation) -> Arrangement {
+        Arrangement { orientation, columns: 6 }
+    }
+
+    /// The columns of boxes that fit `width` CSS px at `scale`.
+    pub fn columns_for(width: f64, scale: f64) -> usize {
+        if width <= 0.0 || scale <= 0.0 {
+            return 6;
+        }
+        (((width / scale - 32.0 + 16.0) / (NODE_WIDTH + 16.0)).floor() as usize).max(1)
+    }
+}
+
 /// The visible nodes laid out: `order` in display order, `slot[v]` the position of chart
-/// node `v` in `order` (`usize::MAX` where hidden), and the layout indexed by slot.
+/// node `v` in `order` (`usize::MAX` where hidden), the layout indexed by slot (a seat's
+/// box is its row in its body's card), and the cards.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Placed {
     pub order: Vec<usize>,
     pub slot: Vec<usize>,
     pub layout: Layout,
+    pub cards: Vec<Card>,
 }
 
 pub const HIDDEN: usize = usize::MAX;
 
 impl Placed {
     pub fn new(chart: &Chart, view: &ViewState, orientation: Orientation) -> Placed {
+        Placed::arranged(chart, view, Arrangement::new(orientation))
+    }
+
+    pub fn arranged(chart: &Chart, view: &ViewState, arrangement: Arrangement) -> Placed {
         let order = chart.visible(view);
         let mut slot = vec![HIDDEN; chart.nodes.len()];
         for (i, &v) in order.iter().enumerate() {
             slot[v] = i;
         }
-        let parent: Vec<Option<usize>> = order.iter().map(|&v| chart.nodes[v].parent.map(|p| slot[p])).collect();
-        let width = vec![NODE_WIDTH; order.len()];
-        let height: Vec<f64> = order.iter().map(|&v| node_height(chart.nodes[v].kind)).collect();
-        let options = LayoutOptions { orientation, ..LayoutOptions::default() };
-        let layout = layout(&parent, &width, &height, &options).unwrap_or_default();
-        Placed { order, slot, layout }
+        // The layout's input: every visible node but seats, and one card per open body
+        // with seats (a child of the body); `input[slot]` is a node's index there.
+        let mut input = vec![HIDDEN; order.len()];
+        let (mut parent, mut width, mut height) = (Vec::new(), Vec::new(), Vec::new());
+        let mut cards: Vec<(Card, usize)> = Vec::new();
+        let mut i = 0;
+        while i < order.len() {
+            let v = order[i];
+            let node = &chart.nodes[v];
+            if node.kind == NodeKind::Seat {
+                // The run of this body's seats (contiguous in pre-order).
+                let body = node.parent.unwrap_or(v);
+                let start = i;
+                while i < order.len() && chart.nodes[order[i]].kind == NodeKind::Seat && chart.nodes[order[i]].parent == node.parent {
+                    i += 1;
+                }
+                let mut groups: Vec<(Sector, f64, usize)> = Vec::new();
+                for &s in &order[start..i] {
+                    let sector = chart.nodes[s].sector.unwrap_or(Sector::Other);
+                    match groups.last_mut() {
+                        Some(g) if g.0 == sector => g.2 += 1,
+                        _ => groups.push((sector, 0.0, 1)),
+                    }
+                }
+                let h = 2.0 * CARD_PAD + groups.iter().map(|g| CARD_HEADING + g.2 as f64 * SEAT_ROW).sum::<f64>();
+                let body_input = slot.get(body).and_then(|&b| input.get(b)).copied().filter(|&b| b != HIDDEN);
+                parent.push(body_input);
+                width.push(CARD_WIDTH);
+                height.push(h);
+                cards.push((Card { body, rect: (0.0, 0.0, CARD_WIDTH, h), slots: start..i, groups }, parent.len() - 1));
+                continue;
+            }
+            input[i] = parent.len();
+            parent.push(node.parent.map(|p| input[slot[p]]).filter(|&p| p != HIDDEN));
+            width.push(NODE_WIDTH);
+            height.push(node_height(node.kind));
+            i += 1;
+        }
+        let options = LayoutOptions { orientation: arrangement.orientation, compact_min_leaves: Some(3), compact_columns: arrangement.columns.max(1), ..LayoutOptions::default() };
+        let placed = layout(&parent, &width, &height, &options).unwrap_or_default();
+        let n = order.len();
+        let mut out = Layout { x: vec![0.0; n], y: vec![0.0; n], width: vec![0.0; n], height: vec![0.0; n], total_width: placed.total_width, total_height: placed.total_height };
+        for (s, &k) in input.iter().enumerate() {
+            if k != HIDDEN && k < placed.x.len() {
+                (out.x[s], out.y[s], out.width[s], out.height[s]) = (placed.x[k], placed.y[k], placed.width[k], placed.height[k]);
+            }
+        }
+        let cards = cards
+            .into_iter()
+            .map(|(mut card, k)| {
+                let (x, y) = (placed.x.get(k).copied().unwrap_or(0.0), placed.y.get(k).copied().unwrap_or(0.0));
+                card.rect = (x, y, CARD_WIDTH, card.rect.3);
+                let mut top = y + CARD_PAD;
+                let mut s = card.slots.start;
+                for g in &mut card.groups {
+                    g.1 = top;
+                    top += CARD_HEADING;
+                    for _ in 0..g.2 {
+                        (out.x[s], out.y[s], out.width[s], out.height[s]) = (x, top, CARD_WIDTH, SEAT_ROW);
+                        top += SEAT_ROW;
+                        s += 1;
+                    }
+                }
+                card
+            })
+            .collect();
+        Placed { order, slot, layout: out, cards }
     }
 
     /// The box of chart node `v` (x, y, width, height), where it is visible.
@@ -193,6 +311,86 @@ impl Placed {
         let l = &self.layout;
         Some((*l.x.get(i)?, *l.y.get(i)?, l.width[i], l.height[i]))
     }
+
+    /// The card holding the seat in `slot`, if it is one.
+    pub fn card_of_slot(&self, slot: usize) -> Option<&Card> {
+        self.cards.iter().find(|c| c.slots.contains(&slot))
+    }
+
+    /// The bounding box (x, y, width, height) of `v` and everything shown below it.
+    pub fn subtree_rect(&self, chart: &Chart, v: usize) -> Option<(f64, f64, f64, f64)> {
+        let start = *self.slot.get(v)?;
+        if start == HIDDEN {
+            return None;
+        }
+        let depth = chart.depth(v);
+        let l = &self.layout;
+        let (mut x0, mut y0, mut x1, mut y1) = (l.x[start], l.y[start], l.x[start] + l.width[start], l.y[start] + l.height[start]);
+        for i in start + 1..self.order.len() {
+            if chart.depth(self.order[i]) <= depth {
+                break;
+            }
+            x0 = x0.min(l.x[i]);
+            y0 = y0.min(l.y[i]);
+            x1 = x1.max(l.x[i] + l.width[i]);
+            y1 = y1.max(l.y[i] + l.height[i]);
+        }
+        Some((x0, y0, x1 - x0, y1 - y0))
+    }
+}
+
+/// A card's heading for a sector's seats: "Kommune (8)".
+pub fn card_heading(sector: Sector, count: usize, lang: Lang) -> String {
+    format!("{} ({count})", sector_name(sector).get(lang))
+}
+
+/// The drawing area is narrower than this (CSS px): the chart is drawn as an outline
+/// ([`Orientation::Indented`]); a tree's rows of 208 px boxes do not fit a phone.
+pub const NARROW: f64 = 600.0;
+
+/// The orientation that suits a drawing area `width` CSS px wide.
+pub fn orientation_for(width: f64) -> Orientation {
+    if width > 0.0 && width < NARROW {
+        Orientation::Indented
+    } else {
+        Orientation::TopDown
+    }
+}
+
+/// What is open at first view: the chart's initial state (regions and areas open), with
+/// the areas closed again where their bodies would not fit the drawing area (`size`, CSS
+/// px) at the readable zoom — so that the first view shows the region and the whole first
+/// level below it, readable, rather than a strip of unreadable boxes.
+pub fn first_view_state(chart: &Chart, arrangement: Arrangement, size: (f64, f64)) -> ViewState {
+    let mut view = chart.initial_state();
+    let placed = Placed::arranged(chart, &view, arrangement);
+    let (w, h) = (size.0 - 2.0 * crate::chart::viewport::PAD, size.1 - 2.0 * crate::chart::viewport::PAD);
+    let scale = crate::chart::viewport::READABLE_SCALE;
+    let fits = match arrangement.orientation {
+        Orientation::Indented => placed.layout.total_height * scale <= h,
+        _ => placed.layout.total_width * scale <= w,
+    };
+    if !fits {
+        for (v, node) in chart.nodes.iter().enumerate() {
+            if node.kind == NodeKind::Area {
+                view.expanded[v] = false;
+            }
+        }
+    }
+    view
+}
+
+/// The two lines of a seat's row in its card: the role (with municipality or area) and the
+/// holder with party, or the status where no one is named; and the full text.
+pub fn seat_row_text(chart: &Chart, v: usize, lang: Lang) -> (String, String) {
+    let node = &chart.nodes[v];
+    let role = wrap(node.label.get(lang), CARD_CHARS, 1).into_iter().next().unwrap_or_default();
+    let mut second = node.detail.as_ref().map(|d| d.get(lang).to_string()).unwrap_or_default();
+    if node.status != Status::Confirmed {
+        let status = status_name(node.status).get(lang).to_string();
+        second = if second.is_empty() { status.to_string() } else { format!("{second} · {status}") };
+    }
+    (role, wrap(&second, CARD_CHARS, 1).into_iter().next().unwrap_or_default())
 }
 
 /// The elbow link from parent box `p` to child box `c`.
@@ -214,6 +412,12 @@ pub fn write_elbow(d: &mut String, p: (f64, f64, f64, f64), c: (f64, f64, f64, f
             let (x1, y1) = (p.0 + p.2, p.1 + p.3 / 2.0);
             let (x2, y2) = (c.0, c.1 + c.3 / 2.0);
             ((x1, y1), ('H', x1 + (x2 - x1) / 2.0), ('V', y2), ('H', x2))
+        }
+        // Down the parent's left edge (inside its indent), then right into the child.
+        Orientation::Indented => {
+            let (x1, y1) = (p.0 + INDENT_LINK, p.1 + p.3);
+            let y2 = c.1 + (c.3 / 2.0).min(LINE + PAD);
+            ((x1, y1), ('V', y2), ('H', c.0), ('H', c.0))
         }
     };
     d.push('M');
@@ -380,13 +584,22 @@ pub fn outline_path(placed: &Placed, slots: impl Iterator<Item = usize>) -> Stri
 /// per link, parent to child.
 pub fn links_path(chart: &Chart, placed: &Placed, draw: &[bool], orientation: Orientation) -> String {
     let mut d = String::new();
+    let drawn = |i: usize| draw.get(i).copied().unwrap_or(false);
     for (i, &v) in placed.order.iter().enumerate() {
-        if !draw.get(i).copied().unwrap_or(false) {
+        if !drawn(i) || chart.nodes[v].kind == NodeKind::Seat {
             continue;
         }
         let Some(p) = chart.nodes[v].parent else { continue };
         if let (Some(pr), Some(cr)) = (placed.rect(p), placed.rect(v)) {
             write_elbow(&mut d, pr, cr, orientation);
+        }
+    }
+    // One link into each card, drawn when any of its rows is.
+    for card in &placed.cards {
+        if card.slots.clone().any(drawn) {
+            if let Some(pr) = placed.rect(card.body) {
+                write_elbow(&mut d, pr, card.rect, orientation);
+            }
         }
     }
     d
@@ -422,6 +635,7 @@ pub const EXPORT_CSS: &str = "svg{font-family:system-ui,-apple-system,'Segoe UI'
 .sk-node-box{fill:#fff;stroke:#767676;stroke-width:1}\
 .sk-kind-region .sk-node-box,.sk-kind-cluster .sk-node-box{fill:#eef3fa;stroke:#005a9c}\
 .sk-unverified .sk-node-box{stroke-dasharray:5 3;stroke:#7a5200}\
+.sk-card{fill:#fafafa;stroke:#767676;stroke-width:1}.sk-card-heading{font-weight:700;fill:#1a1a1a}\
 .sk-node-label{font-weight:600;fill:#1a1a1a}.sk-node-detail,.sk-node-kicker{fill:#4a4a4a}\
 .sk-stripe{fill:#767676}.sk-sector-region .sk-stripe,.sk-sector-region .sk-glyph{fill:#005a9c}\
 .sk-sector-municipality .sk-stripe,.sk-sector-municipality .sk-glyph{fill:#2c6e31}\
@@ -460,11 +674,41 @@ pub fn export_svg(chart: &Chart, view: &ViewState, placed: &Placed, orientation:
         }
     }
     s.push_str("</g>");
+    for card in &placed.cards {
+        if !card.slots.clone().any(|i| keep[i]) {
+            continue;
+        }
+        let (x, y, w, h) = card.rect;
+        let _ = write!(s, "<rect class=\"sk-card\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"6\"/>");
+        for (sector, top, count) in &card.groups {
+            let _ = write!(s, "<text class=\"sk-card-heading\" x=\"{}\" y=\"{}\">{}</text>", x + PAD, top + LINE, xml_escape(&card_heading(*sector, *count, lang)));
+        }
+    }
     for (i, &v) in placed.order.iter().enumerate() {
         if !keep[i] {
             continue;
         }
         let node = &chart.nodes[v];
+        if node.kind == NodeKind::Seat {
+            let (role, holder) = seat_row_text(chart, v, lang);
+            let class = node.sector.map_or("", sector_class);
+            let _ = write!(
+                s,
+                "<g class=\"sk-node sk-kind-seat {class}\" transform=\"translate({} {})\"><title>{}</title><rect class=\"sk-stripe\" x=\"{}\" y=\"3\" width=\"4\" height=\"{}\" rx=\"2\"/><text class=\"sk-node-label\" x=\"{}\" y=\"{}\">{}</text><text class=\"sk-node-detail\" x=\"{}\" y=\"{}\">{}</text></g>",
+                l.x[i],
+                l.y[i],
+                xml_escape(&node_text(chart, v, lang).full),
+                PAD - 4.0,
+                SEAT_ROW - 6.0,
+                PAD + 6.0,
+                LINE - 2.0,
+                xml_escape(&role),
+                PAD + 6.0,
+                2.0 * LINE - 2.0,
+                xml_escape(&holder)
+            );
+            continue;
+        }
         let text = node_text(chart, v, lang);
         let mut class = format!("sk-node {}", kind_class(node.kind));
         if let Some(sector) = node.sector {
@@ -582,7 +826,9 @@ mod tests {
         let (chart, placed) = rn_open();
         let n = placed.order.len();
         let d = links_path(&chart, &placed, &vec![true; n], Orientation::TopDown);
-        assert_eq!(d.matches('M').count(), n - 1, "every node but the root has a link");
+        let boxes = placed.order.iter().filter(|&&v| chart.nodes[v].kind != NodeKind::Seat).count();
+        assert!(!placed.cards.is_empty());
+        assert_eq!(d.matches('M').count(), boxes - 1 + placed.cards.len(), "a link into every box but the root, and one into each card");
         // The first link is the elbow from the region to its first child.
         let first = placed.order[1];
         let parent = chart.nodes[first].parent.unwrap();
@@ -590,6 +836,84 @@ mod tests {
         let mut only_first = vec![false; n];
         only_first[1] = true;
         assert_eq!(links_path(&chart, &placed, &only_first, Orientation::TopDown).matches('M').count(), 1);
+        // A card's link is drawn when one of its rows is.
+        let card = &placed.cards[0];
+        let mut one_row = vec![false; n];
+        one_row[card.slots.end - 1] = true;
+        assert_eq!(links_path(&chart, &placed, &one_row, Orientation::TopDown), elbow(placed.rect(card.body).unwrap(), card.rect, Orientation::TopDown));
+    }
+
+    #[test]
+    fn seats_are_rows_of_one_card_per_body_grouped_by_sector() {
+        let (chart, placed) = rn_open();
+        let seats: Vec<usize> = (0..placed.order.len()).filter(|&i| chart.nodes[placed.order[i]].kind == NodeKind::Seat).collect();
+        assert!(seats.len() > 20);
+        for &i in &seats {
+            let cards: Vec<&Card> = placed.cards.iter().filter(|c| c.slots.contains(&i)).collect();
+            assert_eq!(cards.len(), 1, "slot {i} is in one card");
+            let card = cards[0];
+            let v = placed.order[i];
+            assert_eq!(chart.nodes[v].parent, Some(card.body));
+            let (x, y, w, h) = placed.rect(v).unwrap();
+            let (cx, cy, cw, ch) = card.rect;
+            assert!(x == cx && w == cw && h == SEAT_ROW && y >= cy && y + h <= cy + ch + 1e-9, "the row lies in its card");
+        }
+        for card in &placed.cards {
+            assert_eq!(card.groups.iter().map(|g| g.2).sum::<usize>(), card.slots.len());
+            // One heading per sector run, in the order of the rows.
+            let sectors: Vec<Sector> = card.slots.clone().map(|i| chart.nodes[placed.order[i]].sector.unwrap()).collect();
+            let mut runs = sectors.clone();
+            runs.dedup();
+            assert_eq!(card.groups.iter().map(|g| g.0).collect::<Vec<_>>(), runs);
+            // Below its body, and no box overlaps the card.
+            let body = placed.rect(card.body).unwrap();
+            assert!(card.rect.1 >= body.1 + body.3);
+            for i in 0..placed.order.len() {
+                if card.slots.contains(&i) {
+                    continue;
+                }
+                let (x, y, w, h) = (placed.layout.x[i], placed.layout.y[i], placed.layout.width[i], placed.layout.height[i]);
+                let (cx, cy, cw, ch) = card.rect;
+                assert!(x + w <= cx || cx + cw <= x || y + h <= cy || cy + ch <= y, "slot {i} overlaps the card of {}", card.body);
+            }
+        }
+        // Far narrower than the old row of leaf boxes: a seat no longer costs a box's width.
+        let rows_wide = seats.len() as f64 * (NODE_WIDTH + 16.0);
+        assert!(placed.layout.total_width < rows_wide / 2.0, "{} vs {rows_wide}", placed.layout.total_width);
+    }
+
+    #[test]
+    fn the_outline_indents_each_level_and_fits_a_phone() {
+        let profile = crate::model::profile::builtin_profiles().iter().find(|p| p.id == "sundhedsloven-2022").expect("the 2022 profile").clone();
+        let chart = Chart::build(crate::default_data(), &profile, &["RH"]);
+        let mut view = chart.initial_state();
+        set_all(&chart, &mut view, true);
+        let placed = Placed::arranged(&chart, &view, Arrangement { orientation: Orientation::Indented, columns: 1 });
+        assert!(placed.layout.total_width <= 390.0 - 2.0 * 16.0 - 2.0, "{}", placed.layout.total_width);
+        for (i, &v) in placed.order.iter().enumerate() {
+            if chart.nodes[v].kind != NodeKind::Seat {
+                assert_eq!(placed.layout.x[i], chart.depth(v) as f64 * 24.0, "{}", chart.nodes[v].id);
+            }
+        }
+        assert_eq!(orientation_for(390.0), Orientation::Indented);
+        assert_eq!(orientation_for(1280.0), Orientation::TopDown);
+        assert_eq!(orientation_for(0.0), Orientation::TopDown, "unmeasured");
+    }
+
+    #[test]
+    fn the_first_view_closes_areas_that_would_not_fit() {
+        let profile = crate::model::profile::builtin_profiles().iter().find(|p| p.id == "sundhedsloven-2022").expect("the 2022 profile").clone();
+        let chart = Chart::build(crate::default_data(), &profile, &["RM"]);
+        let wide = Arrangement { orientation: Orientation::TopDown, columns: Arrangement::columns_for(1150.0, 1.0) };
+        let view = first_view_state(&chart, wide, (1150.0, 640.0));
+        let placed = Placed::arranged(&chart, &view, wide);
+        assert!(placed.layout.total_width <= 1150.0 - 32.0, "the region and its first level fit: {}", placed.layout.total_width);
+        let first_level = chart.children[chart.roots[0]].len();
+        assert_eq!(placed.order.len(), 1 + first_level, "the region and its SSU and clusters, closed");
+        // A drawing area wide enough for everything keeps the areas open.
+        let huge = Arrangement { orientation: Orientation::TopDown, columns: 40 };
+        let open = first_view_state(&chart, huge, (20_000.0, 2000.0));
+        assert_eq!(open, chart.initial_state());
     }
 
     #[test]

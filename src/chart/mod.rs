@@ -4,5 +4,6 @@
 pub mod draw;
 pub mod layout;
 pub mod tree;
+pub mod viewport;
 
 pub use tree::*;

@@ -14,7 +14,8 @@ use crate::chart::{self as tree, Chart, TreeKey, ViewState};
 use crate::bodies::{self, RegionBodies};
 use crate::chart::layout::Orientation;
 use crate::model::Sector;
-use crate::chart::draw::{self as chart_draw, Placed};
+use crate::chart::draw::{self as chart_draw, Arrangement, Placed};
+use crate::chart::viewport::{self, Camera};
 use crate::finding::{Finding, Severity};
 use crate::figures::key_figures::{self, AreaLevel, Figure, IndicatorFigures, KeyFigureOptions, KeyFigures};
 use crate::model::{BodyId, Dataset};
@@ -540,9 +541,7 @@ pub fn finding_groups<'a>(report: &'a Report, region: Option<&str>) -> Vec<(Seve
 
 // ------------------------------------------------------------------ the chart view
 
-/// Smallest and largest zoom.
-pub const MIN_SCALE: f64 = 0.05;
-pub const MAX_SCALE: f64 = 4.0;
+pub use crate::chart::viewport::{MAX_SCALE, MIN_SCALE};
 
 /// The chart view's state: what is expanded, shown, focused, selected and searched, the
 /// layout of the visible nodes, and the zoom and pan (`screen = world × scale + (x, y)`).
@@ -565,6 +564,12 @@ pub struct ChartState {
     /// Size of the drawing area on screen (CSS px); 0 until measured.
     pub viewport: (f64, f64),
     fitted: bool,
+    /// Set by the user (the toolbar or an option); otherwise chosen from the width.
+    pub orientation_chosen: bool,
+    /// Columns a compact block of leaves may take (from the drawing area's width).
+    pub columns: usize,
+    /// Shown full screen (the wheel and one finger then act on the chart directly).
+    pub fullscreen: bool,
     /// Move the DOM focus to `focus` after the next render (keyboard and click only).
     pub follow_focus: bool,
     /// Draw every visible node, the whole chart fitted (printing).
@@ -585,6 +590,8 @@ impl PartialEq for ChartState {
             && (self.scale, self.x, self.y) == (other.scale, other.x, other.y)
             && self.viewport == other.viewport
             && self.printing == other.printing
+            && self.columns == other.columns
+            && self.fullscreen == other.fullscreen
     }
 }
 
@@ -619,6 +626,11 @@ pub enum ChartAction {
     Sector(Sector, bool),
     Orientation(Orientation),
     Printing(bool),
+    Fullscreen(bool),
+    /// Centre the world point (x, y): a click or drag in the minimap.
+    CentreAt(f64, f64),
+    /// Go to a node: reveal, centre readable and focus it (a breadcrumb).
+    Goto(usize),
 }
 
 impl ChartState {
@@ -640,9 +652,73 @@ impl ChartState {
             y: 0.0,
             viewport: (0.0, 0.0),
             fitted: false,
+            orientation_chosen: false,
+            columns: 6,
+            fullscreen: false,
             follow_focus: false,
             printing: false,
         }
+    }
+
+    pub fn camera(&self) -> Camera {
+        Camera { scale: self.scale, x: self.x, y: self.y }
+    }
+
+    /// Takes `camera`, clamped so that some of the drawing stays on screen.
+    fn set_camera(&mut self, mut camera: Camera) {
+        let l = &self.placed.layout;
+        camera.clamp((0.0, 0.0, l.total_width, l.total_height), self.viewport);
+        (self.scale, self.x, self.y) = (camera.scale, camera.x, camera.y);
+    }
+
+    fn arrangement(&self) -> Arrangement {
+        Arrangement { orientation: self.orientation, columns: self.columns }
+    }
+
+    /// Relayout keeping node `anchor` where it is on screen (expand, collapse, filter).
+    fn relayout_pinned(&mut self, anchor: usize) {
+        let before = self.placed.rect(anchor).map(|r| self.camera().to_screen((r.0, r.1)));
+        self.relayout();
+        match (before, self.placed.rect(anchor)) {
+            (Some(screen), Some(r)) => {
+                let mut camera = self.camera();
+                camera.pin((r.0, r.1), screen);
+                self.set_camera(camera);
+            }
+            _ => self.set_camera(self.camera()),
+        }
+    }
+
+    /// The first view, once the drawing area is measured: the orientation for its width
+    /// (unless chosen), what is open, and a readable zoom with the top in view.
+    fn first_view(&mut self) {
+        let (w, h) = self.viewport;
+        if !self.orientation_chosen {
+            self.orientation = chart_draw::orientation_for(w);
+        }
+        self.columns = Arrangement::columns_for(w, viewport::READABLE_SCALE);
+        self.view = Rc::new(chart_draw::first_view_state(&self.chart, self.arrangement(), (w, h)));
+        self.relayout();
+        self.fit();
+    }
+
+    /// The point zoom buttons zoom about: the selected or focused node where it is on
+    /// screen, else the middle of the part of the drawing on screen.
+    fn zoom_centre(&self) -> (f64, f64) {
+        let camera = self.camera();
+        for v in self.selected.into_iter().chain([self.focus]) {
+            if let Some(r) = self.placed.rect(v) {
+                let (x, y) = camera.to_screen((r.0 + r.2 / 2.0, r.1 + r.3 / 2.0));
+                if x >= 0.0 && y >= 0.0 && x <= self.viewport.0 && y <= self.viewport.1 {
+                    return (x, y);
+                }
+            }
+        }
+        let l = &self.placed.layout;
+        let (x0, y0) = camera.to_screen((0.0, 0.0));
+        let (x1, y1) = camera.to_screen((l.total_width, l.total_height));
+        let (vw, vh) = self.viewport;
+        ((x0.max(0.0) + x1.min(vw)) / 2.0, (y0.max(0.0) + y1.min(vh)) / 2.0)
     }
 
     /// Whether there is anything to show.
@@ -651,7 +727,7 @@ impl ChartState {
     }
 
     fn relayout(&mut self) {
-        self.placed = Shared::new(Placed::new(&self.chart, &self.view, self.orientation));
+        self.placed = Shared::new(Placed::arranged(&self.chart, &self.view, self.arrangement()));
     }
 
     /// The part of the drawing on screen, in world coordinates (x, y, width, height).
@@ -670,35 +746,42 @@ impl ChartState {
         chart_draw::cull(&self.placed, window, window.2.max(window.3) * 0.5)
     }
 
-    /// Scales and moves the whole drawing into the viewport.
+    /// "Fit to screen": everything open when it fits readably, else the focused item's
+    /// subtree (the root's at first) at the readable zoom (`viewport::fit_readable`).
     pub fn fit(&mut self) {
         let (w, h) = self.viewport;
         let l = &self.placed.layout;
         if w <= 0.0 || h <= 0.0 || l.total_width <= 0.0 {
             return;
         }
-        let pad = 16.0;
-        let scale = ((w - 2.0 * pad) / l.total_width).min((h - 2.0 * pad) / l.total_height).clamp(MIN_SCALE, 1.0);
-        self.scale = scale;
-        self.x = (w - l.total_width * scale) / 2.0;
-        self.y = if l.total_height * scale < h - 2.0 * pad { pad } else { (h - l.total_height * scale) / 2.0 };
+        let root = self.chart.roots.first().copied().unwrap_or(0);
+        let anchor = if self.placed.rect(self.focus).is_some() { self.focus } else { root };
+        // A seat's subtree is its row: fit its body's instead.
+        let anchor = match self.chart.nodes.get(anchor) {
+            Some(n) if n.kind == tree::NodeKind::Seat => n.parent.unwrap_or(anchor),
+            _ => anchor,
+        };
+        let focus = self.placed.subtree_rect(&self.chart, anchor);
+        let camera = viewport::fit_readable((l.total_width, l.total_height), focus, (w, h));
+        self.set_camera(camera);
     }
 
-    /// Moves the drawing so that node `v` is in the middle of the viewport.
+    /// Moves the drawing so that node `v` is in the middle of the viewport, readable.
     pub fn centre(&mut self, v: usize) {
-        if let Some((x, y, w, h)) = self.placed.rect(v) {
-            self.x = self.viewport.0 / 2.0 - (x + w / 2.0) * self.scale;
-            self.y = self.viewport.1 / 2.0 - (y + h / 2.0) * self.scale;
+        if let Some(r) = self.placed.rect(v) {
+            let mut camera = self.camera();
+            camera.scale = camera.scale.max(viewport::READABLE_SCALE);
+            camera.centre_on(r, self.viewport);
+            self.set_camera(camera);
         }
     }
 
-    /// Centres `v` when its box is not wholly on screen.
+    /// Brings `v` on screen at a readable size where it is not.
     fn keep_in_view(&mut self, v: usize) {
-        let Some((x, y, w, h)) = self.placed.rect(v) else { return };
-        let (sx, sy) = (x * self.scale + self.x, y * self.scale + self.y);
-        let (vw, vh) = self.viewport;
-        if vw > 0.0 && (sx < 0.0 || sy < 0.0 || sx + w * self.scale > vw || sy + h * self.scale > vh) {
-            self.centre(v);
+        let Some(r) = self.placed.rect(v) else { return };
+        if self.viewport.0 > 0.0 {
+            let camera = viewport::bring_into_view(self.camera(), r, self.viewport);
+            self.set_camera(camera);
         }
     }
 
@@ -716,11 +799,10 @@ impl ChartState {
     }
 
     fn zoom_about(&mut self, scale: f64, at: Option<(f64, f64)>) {
-        let scale = scale.clamp(MIN_SCALE, MAX_SCALE);
-        let (ax, ay) = at.unwrap_or((self.viewport.0 / 2.0, self.viewport.1 / 2.0));
-        self.x = ax - (ax - self.x) * scale / self.scale;
-        self.y = ay - (ay - self.y) * scale / self.scale;
-        self.scale = scale;
+        let at = at.unwrap_or_else(|| self.zoom_centre());
+        let mut camera = self.camera();
+        camera.zoom_about(scale, at);
+        self.set_camera(camera);
     }
 
     /// The seats highlighted with the selection: the selected seat's person's other seats.
@@ -744,7 +826,7 @@ impl Reducible for ChartState {
                 let view = Rc::make_mut(&mut next.view);
                 next.focus = tree::navigate(&self.chart, view, self.focus, key, lang);
                 if *before != *next.view {
-                    next.relayout();
+                    next.relayout_pinned(self.focus);
                 }
                 next.keep_in_view(next.focus);
                 next.follow_focus = true;
@@ -782,24 +864,27 @@ impl Reducible for ChartState {
                 let view = Rc::make_mut(&mut next.view);
                 view.expanded[v] = !view.expanded[v];
                 next.focus = v;
-                next.relayout();
+                next.relayout_pinned(v);
             }
             ChartAction::ExpandAll | ChartAction::CollapseAll => {
                 let open = matches!(action, ChartAction::ExpandAll);
                 tree::set_all(&self.chart, Rc::make_mut(&mut next.view), open);
-                next.relayout();
+                // The focused item stays where it is; collapsed away, the focus goes to
+                // the root, which stays where it is instead.
+                let root = self.chart.roots.first().copied().unwrap_or(0);
+                let keep = if open || self.chart.nodes[self.focus].kind == tree::NodeKind::Region { self.focus } else { root };
+                next.relayout_pinned(keep);
                 if next.placed.rect(next.focus).is_none() {
-                    next.focus = self.chart.roots.first().copied().unwrap_or(0);
-                }
-                if !open {
-                    next.fit();
+                    next.focus = root;
                 }
             }
             ChartAction::Zoom(factor, at) => next.zoom_about(self.scale * factor, at),
             ChartAction::ZoomTo(scale) => next.zoom_about(scale, None),
             ChartAction::Pan(dx, dy) => {
-                next.x += dx;
-                next.y += dy;
+                let mut camera = self.camera();
+                camera.x += dx;
+                camera.y += dy;
+                next.set_camera(camera);
             }
             ChartAction::Fit => next.fit(),
             ChartAction::Centre(v) => {
@@ -816,9 +901,22 @@ impl Reducible for ChartState {
                     return self;
                 }
                 next.viewport = (w, h);
-                if !self.fitted && w > 0.0 {
-                    next.fit();
+                if !self.fitted && w > 0.0 && h > 0.0 {
+                    next.first_view();
                     next.fitted = true;
+                } else if self.fitted && w > 0.0 && w != self.viewport.0 {
+                    // A new width: the columns (and, unless chosen, the orientation) follow.
+                    let orientation = if self.orientation_chosen { self.orientation } else { chart_draw::orientation_for(w) };
+                    let columns = Arrangement::columns_for(w, viewport::READABLE_SCALE);
+                    if orientation != self.orientation {
+                        next.orientation = orientation;
+                        next.columns = columns;
+                        next.relayout();
+                        next.fit();
+                    } else if columns != self.columns {
+                        next.columns = columns;
+                        next.relayout_pinned(self.focus);
+                    }
                 }
             }
             ChartAction::Search(query) => {
@@ -840,6 +938,9 @@ impl Reducible for ChartState {
                     next.relayout();
                 }
                 next.focus = v;
+                let mut camera = next.camera();
+                camera.scale = camera.scale.max(viewport::READABLE_SCALE);
+                next.set_camera(camera);
                 next.centre(v);
             }
             ChartAction::Sector(sector, shown) => {
@@ -851,7 +952,11 @@ impl Reducible for ChartState {
                 if *view == *self.view {
                     return self;
                 }
-                next.relayout();
+                let anchor = match self.chart.nodes[self.focus].kind {
+                    tree::NodeKind::Seat => self.chart.nodes[self.focus].parent.unwrap_or(self.focus),
+                    _ => self.focus,
+                };
+                next.relayout_pinned(anchor);
                 // A hidden seat hands the focus and the selection to its body.
                 if next.placed.rect(next.focus).is_none() {
                     next.focus = self.chart.nodes[next.focus].parent.unwrap_or(next.focus);
@@ -865,6 +970,7 @@ impl Reducible for ChartState {
                     return self;
                 }
                 next.orientation = orientation;
+                next.orientation_chosen = true;
                 next.relayout();
                 next.fit();
             }
@@ -873,6 +979,28 @@ impl Reducible for ChartState {
                     return self;
                 }
                 next.printing = printing;
+            }
+            ChartAction::CentreAt(x, y) => {
+                let mut camera = self.camera();
+                camera.centre_on((x, y, 0.0, 0.0), self.viewport);
+                next.set_camera(camera);
+            }
+            ChartAction::Goto(v) => {
+                if v >= self.chart.nodes.len() {
+                    return self;
+                }
+                if next.reveal(v) {
+                    next.relayout();
+                }
+                next.focus = v;
+                next.follow_focus = true;
+                next.centre(v);
+            }
+            ChartAction::Fullscreen(on) => {
+                if on == self.fullscreen {
+                    return self;
+                }
+                next.fullscreen = on;
             }
         }
         Rc::new(next)

@@ -17,6 +17,9 @@ pub enum Orientation {
     #[default]
     TopDown,
     LeftRight,
+    /// An outline: one node per row in pre-order, each level indented by `indent` — the
+    /// shape that stays readable on a phone, where a tree's rows are wider than the screen.
+    Indented,
 }
 
 /// Spacing and options. Sizes are in the same unit as the node sizes (CSS px).
@@ -33,11 +36,13 @@ pub struct LayoutOptions {
     pub compact_min_leaves: Option<usize>,
     /// Columns of a compact block.
     pub compact_columns: usize,
+    /// Indent per level of an [`Orientation::Indented`] outline (its rows are `sibling_gap` apart).
+    pub indent: f64,
 }
 
 impl Default for LayoutOptions {
     fn default() -> Self {
-        LayoutOptions { orientation: Orientation::TopDown, sibling_gap: 16.0, subtree_gap: 32.0, level_gap: 48.0, compact_min_leaves: None, compact_columns: 2 }
+        LayoutOptions { orientation: Orientation::TopDown, sibling_gap: 16.0, subtree_gap: 32.0, level_gap: 48.0, compact_min_leaves: None, compact_columns: 2, indent: 24.0 }
     }
 }
 
@@ -92,9 +97,12 @@ pub fn layout(parent: &[Option<usize>], width: &[f64], height: &[f64], options: 
             }
         }
     }
+    if options.orientation == Orientation::Indented {
+        return indented(parent, width, height, options);
+    }
     // In left-right drawings the breadth of a node is its height.
     let (breadth, depth_size) = match options.orientation {
-        Orientation::TopDown => (width, height),
+        Orientation::TopDown | Orientation::Indented => (width, height),
         Orientation::LeftRight => (height, width),
     };
     let tree = Tree::build(parent, breadth, depth_size, options)?;
@@ -107,11 +115,42 @@ pub fn layout(parent: &[Option<usize>], width: &[f64], height: &[f64], options: 
         let a = along[i] - breadth[i] / 2.0 - min_along;
         let d = across[i];
         match options.orientation {
-            Orientation::TopDown => (out.x[i], out.y[i]) = (a, d),
+            Orientation::TopDown | Orientation::Indented => (out.x[i], out.y[i]) = (a, d),
             Orientation::LeftRight => (out.x[i], out.y[i]) = (d, a),
         }
         out.total_width = out.total_width.max(out.x[i] + width[i]);
         out.total_height = out.total_height.max(out.y[i] + height[i]);
+    }
+    Ok(out)
+}
+
+/// The outline: pre-order (children in order of appearance), `x` = depth × indent, each
+/// row `sibling_gap` below the one before. Linear, iterative.
+fn indented(parent: &[Option<usize>], width: &[f64], height: &[f64], options: &LayoutOptions) -> Result<Layout, LayoutError> {
+    let n = parent.len();
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut roots = Vec::new();
+    for (i, p) in parent.iter().enumerate() {
+        match p {
+            Some(p) => kids[*p].push(i),
+            None => roots.push(i),
+        }
+    }
+    let mut out = Layout { x: vec![0.0; n], y: vec![0.0; n], width: width.to_vec(), height: height.to_vec(), total_width: 0.0, total_height: 0.0 };
+    let mut seen = vec![false; n];
+    let mut stack: Vec<(usize, usize)> = roots.iter().rev().map(|&r| (r, 0)).collect();
+    let mut y = 0.0;
+    while let Some((v, depth)) = stack.pop() {
+        seen[v] = true;
+        out.x[v] = depth as f64 * options.indent;
+        out.y[v] = y;
+        y += height[v] + options.sibling_gap;
+        out.total_width = out.total_width.max(out.x[v] + width[v]);
+        out.total_height = out.total_height.max(out.y[v] + height[v]);
+        stack.extend(kids[v].iter().rev().map(|&c| (c, depth + 1)));
+    }
+    if let Some(node) = seen.iter().position(|s| !s) {
+        return Err(LayoutError::Cycle { node });
     }
     Ok(out)
 }
@@ -191,7 +230,10 @@ impl Tree {
                 if leaves.len() < min || leaves.iter().any(|&c| start[c] != start[c + 1]) {
                     continue;
                 }
-                let cols = columns.min(leaves.len());
+                // As few rows as the columns allow, and then as few columns as those rows
+                // need: 6 leaves in at most 5 columns are 2 rows of 3, not 5 and 1.
+                let rows = leaves.len().div_ceil(columns.min(leaves.len()));
+                let cols = leaves.len().div_ceil(rows);
                 let cell_breadth = leaves.iter().map(|&c| breadth[c]).fold(0.0, f64::max);
                 let cell_depth = leaves.iter().map(|&c| depth_size[c]).fold(0.0, f64::max);
                 let rows = leaves.len().div_ceil(cols);

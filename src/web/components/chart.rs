@@ -21,7 +21,8 @@ use super::detail_panel::DetailPanel;
 use crate::chart::{Chart, TreeKey};
 use crate::chart::layout::Orientation;
 use crate::model::text::Lang;
-use crate::chart::draw::{self as chart_draw, cross_link, HIDDEN};
+use crate::chart::draw::{self as chart_draw, cross_link, sector_class, sector_shape, HIDDEN, LINE, PAD};
+use crate::chart::viewport;
 use crate::web::i18n::{self, tr, Key};
 use crate::web::state::{ChartAction, ChartState, Shared};
 use crate::Report;
@@ -47,15 +48,30 @@ pub struct ChartProps {
     /// Told the node index whenever the selection changes to a node.
     #[prop_or_default]
     pub on_select: Option<Callback<usize>>,
+    /// Cooperative gestures (the default): a plain wheel and one finger scroll the page;
+    /// Ctrl/⌘ + wheel, pinch and two fingers act on the chart. Off (`gestures: "greedy"`)
+    /// for a page that is only the widget; full screen acts as off.
+    #[prop_or(true)]
+    pub cooperative: bool,
 }
 
-/// A pointer gesture in progress: pointers down, whether it became a drag, pinch distance.
+/// A pointer gesture in progress: pointers down, whether it became a drag, pinch distance
+/// and midpoint.
 #[derive(Default)]
 struct Gesture {
     pointers: Vec<(i32, f64, f64)>,
     start: (f64, f64),
     moved: bool,
-    pinch: Option<f64>,
+    pinch: Option<(f64, (f64, f64))>,
+    /// A touch pointer is down (cooperative mode leaves one finger to the page).
+    touch: bool,
+}
+
+/// The short hint of the cooperative gestures, and a serial that restarts its fade.
+#[derive(Clone, Copy, PartialEq)]
+struct GestureHint {
+    key: Key,
+    serial: u32,
 }
 
 /// The chart node index of the tree item an event happened in.
@@ -98,7 +114,40 @@ pub fn ChartView(props: &ChartProps) -> Html {
         move || ChartState::new(chart)
     });
     let svg_ref = use_node_ref();
+    let container_ref = use_node_ref();
     let gesture = use_mut_ref(Gesture::default);
+    let hint = use_state(|| None::<GestureHint>);
+    let minimap_on = use_state(|| true);
+    // Wheel and one finger act on the chart: not cooperative, or full screen.
+    let greedy = !props.cooperative || state.fullscreen;
+    let greedy_ref = use_mut_ref(|| greedy);
+    *greedy_ref.borrow_mut() = greedy;
+    let hint_serial = use_mut_ref(|| 0u32);
+    // Shows a gesture hint for two seconds (a timeout rather than a CSS fade: reduced
+    // motion turns animations off, and the hint must still go).
+    let show_hint = {
+        let hint = hint.clone();
+        let hint_serial = hint_serial.clone();
+        move |key: Key| {
+            let serial = {
+                let mut s = hint_serial.borrow_mut();
+                *s = s.wrapping_add(1);
+                *s
+            };
+            if hint.map(|h| h.key) != Some(key) {
+                hint.set(Some(GestureHint { key, serial }));
+            }
+            let (hint, hint_serial) = (hint.clone(), hint_serial.clone());
+            let clear = Closure::once_into_js(move || {
+                if *hint_serial.borrow() == serial {
+                    hint.set(None);
+                }
+            });
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(clear.unchecked_ref(), 2000);
+            }
+        }
+    };
     let lang = props.lang;
     let prefix = props.id.to_string();
 
@@ -133,7 +182,10 @@ pub fn ChartView(props: &ChartProps) -> Html {
     // printing (draw the whole chart while the page prints).
     {
         let svg_ref = svg_ref.clone();
+        let container_ref = container_ref.clone();
         let dispatcher = state.dispatcher();
+        let greedy_ref = greedy_ref.clone();
+        let show_hint = show_hint.clone();
         use_effect_with((), move |_| {
             let window = web_sys::window();
             let svg = svg_ref.cast::<web_sys::Element>();
@@ -150,7 +202,14 @@ pub fn ChartView(props: &ChartProps) -> Html {
                 let on_wheel = {
                     let svg = svg.clone();
                     let dispatcher = dispatcher.clone();
+                    let greedy = greedy_ref.clone();
+                    let show_hint = show_hint.clone();
                     Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |e: web_sys::WheelEvent| {
+                        // Cooperative: a plain wheel scrolls the page (a hint says how to zoom).
+                        if !*greedy.borrow() && !(e.ctrl_key() || e.meta_key()) {
+                            show_hint(Key::WheelHint);
+                            return;
+                        }
                         e.prevent_default();
                         let unit = match e.delta_mode() {
                             1 => 16.0,
@@ -182,7 +241,24 @@ pub fn ChartView(props: &ChartProps) -> Html {
                 let _ = window.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
                 let _ = window.add_event_listener_with_callback("beforeprint", before_print.as_ref().unchecked_ref());
                 let _ = window.add_event_listener_with_callback("afterprint", after_print.as_ref().unchecked_ref());
+                // Full screen entered or left (the button, Esc, the browser's own controls).
+                let on_fullscreen = {
+                    let dispatcher = dispatcher.clone();
+                    let container = container_ref.cast::<web_sys::Element>();
+                    Closure::<dyn Fn()>::new(move || {
+                        let current = web_sys::window().and_then(|w| w.document()).and_then(|d| d.fullscreen_element());
+                        let on = matches!((&current, &container), (Some(a), Some(b)) if a == b);
+                        dispatcher.dispatch(ChartAction::Fullscreen(on));
+                    })
+                };
+                let document = window.document();
+                if let Some(document) = &document {
+                    let _ = document.add_event_listener_with_callback("fullscreenchange", on_fullscreen.as_ref().unchecked_ref());
+                }
                 cleanups.push(Box::new(move || {
+                    if let Some(document) = document {
+                        let _ = document.remove_event_listener_with_callback("fullscreenchange", on_fullscreen.as_ref().unchecked_ref());
+                    }
                     if let Some(observer) = observer {
                         observer.disconnect();
                     }
@@ -309,6 +385,7 @@ pub fn ChartView(props: &ChartProps) -> Html {
             if g.pointers.is_empty() {
                 g.moved = false;
                 g.start = (e.client_x() as f64, e.client_y() as f64);
+                g.touch = e.pointer_type() == "touch";
             }
             g.pointers.retain(|p| p.0 != e.pointer_id());
             g.pointers.push((e.pointer_id(), e.client_x() as f64, e.client_y() as f64));
@@ -319,6 +396,7 @@ pub fn ChartView(props: &ChartProps) -> Html {
         let gesture = gesture.clone();
         let dispatcher = state.dispatcher();
         let svg_ref = svg_ref.clone();
+        let greedy_ref = greedy_ref.clone();
         Callback::from(move |e: PointerEvent| {
             let mut g = gesture.borrow_mut();
             let Some(i) = g.pointers.iter().position(|p| p.0 == e.pointer_id()) else { return };
@@ -326,7 +404,10 @@ pub fn ChartView(props: &ChartProps) -> Html {
             let (dx, dy) = (x - g.pointers[i].1, y - g.pointers[i].2);
             g.pointers[i] = (e.pointer_id(), x, y);
             let Some(svg) = svg_ref.cast::<web_sys::Element>() else { return };
+            let greedy = *greedy_ref.borrow();
             match g.pointers.len() {
+                // Cooperative: one finger is the page's (it scrolls; `touch-action` lets it).
+                1 if g.touch && !greedy => {}
                 1 => {
                     if !g.moved && ((x - g.start.0).powi(2) + (y - g.start.1).powi(2)).sqrt() > 4.0 {
                         g.moved = true;
@@ -340,10 +421,12 @@ pub fn ChartView(props: &ChartProps) -> Html {
                     let (a, b) = (g.pointers[0], g.pointers[1]);
                     let distance = ((a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt();
                     let mid = point_in(&svg, (a.1 + b.1) / 2.0, (a.2 + b.2) / 2.0);
-                    if let Some(before) = g.pinch.filter(|d| *d > 0.0) {
+                    // Two fingers: pinch zooms about their midpoint, and moving them pans.
+                    if let Some((before, at)) = g.pinch.filter(|p| p.0 > 0.0) {
+                        dispatcher.dispatch(ChartAction::Pan(mid.0 - at.0, mid.1 - at.1));
                         dispatcher.dispatch(ChartAction::Zoom(distance / before, Some(mid)));
                     }
-                    g.pinch = Some(distance);
+                    g.pinch = Some((distance, mid));
                     g.moved = true;
                 }
                 _ => {}
@@ -358,6 +441,41 @@ pub fn ChartView(props: &ChartProps) -> Html {
             g.pinch = None;
         })
     };
+    // The browser took a lone finger to scroll the page: say how to move the chart.
+    let onpointercancel = {
+        let gesture = gesture.clone();
+        let show_hint = show_hint.clone();
+        let greedy = greedy;
+        Callback::from(move |e: PointerEvent| {
+            let lone = {
+                let mut g = gesture.borrow_mut();
+                let lone = g.pointers.len() == 1 && e.pointer_type() == "touch";
+                g.pointers.retain(|p| p.0 != e.pointer_id());
+                g.pinch = None;
+                lone
+            };
+            if lone && !greedy {
+                show_hint(Key::TouchHint);
+            }
+        })
+    };
+    let on_fullscreen = {
+        let container_ref = container_ref.clone();
+        let on = state.fullscreen;
+        Callback::from(move |()| {
+            if on {
+                if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                    document.exit_fullscreen();
+                }
+            } else if let Some(container) = container_ref.cast::<web_sys::Element>() {
+                let _ = container.request_fullscreen();
+            }
+        })
+    };
+    let on_minimap = {
+        let minimap_on = minimap_on.clone();
+        Callback::from(move |()| minimap_on.set(!*minimap_on))
+    };
 
     let on_select = {
         let dispatcher = state.dispatcher();
@@ -367,6 +485,13 @@ pub fn ChartView(props: &ChartProps) -> Html {
         })
     };
 
+    // The minimap's boxes: the whole drawing, made again only when the layout changes.
+    let minimap_paths = use_memo(state.placed.clone(), |placed| {
+        if placed.order.len() > MINIMAP_MAX_BOXES {
+            return Vec::new();
+        }
+        chart_draw::overview_paths(&state.chart, placed, &vec![true; placed.order.len()])
+    });
     let chart = &state.chart;
     let placed = &state.placed;
     // The slots on or near the screen; drawn as full tree items, or as the overview.
@@ -456,13 +581,77 @@ pub fn ChartView(props: &ChartProps) -> Html {
     };
     let help_id = format!("{prefix}-chart-help");
     let nodes_in_dom = include.iter().filter(|i| **i).count();
+    // The seat cards under the rows that are drawn.
+    let cards: Vec<Html> = if overview {
+        Vec::new()
+    } else {
+        placed
+            .cards
+            .iter()
+            .filter(|c| c.slots.clone().any(|i| include[i]))
+            .map(|c| {
+                let (x, y, w, h) = c.rect;
+                html! {
+                    <g class="sk-card-group" key={c.body}>
+                        <rect class="sk-card" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} rx="6" />
+                        { for c.groups.iter().map(|(sector, top, count)| html! {
+                            <g class={classes!("sk-card-heading-group", sector_class(*sector))}>
+                                <path class="sk-glyph" transform={format!("translate({} {})", x + PAD, top + 5.0)} d={sector_shape(*sector)} />
+                                <text class="sk-card-heading" x={(x + PAD + 18.0).to_string()} y={(top + LINE).to_string()}>{ chart_draw::card_heading(*sector, *count, lang) }</text>
+                            </g>
+                        }) }
+                    </g>
+                }
+            })
+            .collect()
+    };
+    // The drawing area follows the drawing's height, up to most of the window.
+    let max_height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).map_or(640.0, |h| (h * 0.8).clamp(320.0, 900.0));
+    let frame_height = if state.viewport.0 > 0.0 { viewport::frame_height(l.total_height, state.scale, 240.0, max_height) } else { 480.0_f64.min(max_height) };
+    // The focused item's path, for the breadcrumbs.
+    let mut path = Vec::new();
+    if !state.is_empty() {
+        let mut at = Some(state.focus);
+        while let Some(v) = at {
+            path.push(v);
+            at = chart.nodes[v].parent;
+        }
+        path.reverse();
+    }
+    let breadcrumbs = {
+        let last = path.len().saturating_sub(1);
+        html! {
+            <nav class="sk-breadcrumbs" aria-label={tr(Key::Breadcrumbs, lang)}>
+                <ol>
+                    { for path.iter().enumerate().map(|(i, &v)| {
+                        let label = chart.nodes[v].label.get(lang).to_string();
+                        if i == last {
+                            html! { <li aria-current="location">{ label }</li> }
+                        } else {
+                            let dispatcher = state.dispatcher();
+                            let onclick = Callback::from(move |_: MouseEvent| dispatcher.dispatch(ChartAction::Goto(v)));
+                            html! { <li><button type="button" class="sk-crumb" {onclick}>{ label }</button></li> }
+                        }
+                    }) }
+                </ol>
+            </nav>
+        }
+    };
+    let show_minimap = *minimap_on
+        && !state.printing
+        && state.viewport.0 > 0.0
+        && (l.total_width * state.scale > state.viewport.0 || l.total_height * state.scale > state.viewport.1);
+    let minimap = show_minimap.then(|| minimap_view(&state, &minimap_paths));
+    let gesture_hint = hint.map(|h| html! { <p class="sk-gesture-hint" key={h.serial.to_string()}>{ tr(h.key, lang) }</p> });
 
     html! {
-        <div class="sk-chart" part="chart-container">
-            <ChartToolbar state={state.clone()} {lang} id={prefix.clone()} />
-            <div class="sk-chart-body">
-                <div class={classes!("sk-chart-frame", state.printing.then_some("sk-printing"))}>
+        <div class={classes!("sk-chart", state.fullscreen.then_some("sk-fullscreen"))} part="chart-container" ref={container_ref}>
+            <ChartToolbar state={state.clone()} {lang} id={prefix.clone()} {on_fullscreen} minimap={*minimap_on} {on_minimap} />
+            { breadcrumbs }
+            <div class={classes!("sk-chart-body", state.selected.is_some().then_some("sk-has-selection"))}>
+                <div class={classes!("sk-chart-frame", state.printing.then_some("sk-printing"), (!greedy).then_some("sk-cooperative"))}>
                     <svg ref={svg_ref}
+                        height={frame_height.to_string()}
                         class="sk-chart-svg"
                         part="chart"
                         role="tree"
@@ -474,7 +663,7 @@ pub fn ChartView(props: &ChartProps) -> Html {
                         data-overview={overview.then_some("true")}
                         viewBox={view_box}
                         {onkeydown} {onfocusin} {onclick} {onpointerdown} {onpointermove}
-                        onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                        onpointerup={onpointerup} {onpointercancel}>
                         <g class="sk-viewport" role="none" transform={transform}>
                             <g class="sk-links" aria-hidden="true">
                                 if !links.is_empty() {
@@ -489,6 +678,7 @@ pub fn ChartView(props: &ChartProps) -> Html {
                                     }
                                 </g>
                             }
+                            <g class="sk-cards" aria-hidden="true">{ for cards }</g>
                             <g class="sk-cross-links" aria-hidden="true">{ for cross }</g>
                             { for roots }
                         </g>
@@ -501,6 +691,8 @@ pub fn ChartView(props: &ChartProps) -> Html {
                     if state.is_empty() {
                         <p class="sk-notice">{ tr(Key::NoRegions, lang) }</p>
                     }
+                    { for minimap }
+                    <div class="sk-gesture-hint-area" role="status" aria-live="polite">{ for gesture_hint }</div>
                 </div>
                 <DetailPanel chart={state.chart.clone()} selected={state.selected} {lang} id={prefix.clone()} report={props.report.clone()} figures={props.figures.clone()} {on_select} />
             </div>
@@ -524,4 +716,63 @@ thread_local! {
 pub fn default_name(chart: &Chart, lang: Lang) -> String {
     let root = chart.roots.first().map(|&r| chart.nodes[r].label.get(lang).to_string()).unwrap_or_default();
     i18n::chart_name(&root, lang)
+}
+
+/// Above this many boxes the minimap shows the drawing's outline only (its paths would be
+/// megabytes at 100,000 nodes).
+const MINIMAP_MAX_BOXES: usize = 4000;
+/// The minimap's size on screen (CSS px).
+const MINIMAP_SIZE: (f64, f64) = (168.0, 112.0);
+
+/// The minimap: the whole drawing in miniature with the part on screen as a frame; a click
+/// or a drag in it moves there. Hidden from assistive technology: the tree is the structure.
+fn minimap_view(state: &UseReducerHandle<ChartState>, paths: &[chart_draw::OverviewPath]) -> Html {
+    let l = &state.placed.layout;
+    let (tw, th) = (l.total_width.max(1.0), l.total_height.max(1.0));
+    let (mw, mh) = MINIMAP_SIZE;
+    let k = (mw / tw).min(mh / th);
+    let (ox, oy) = ((mw - tw * k) / 2.0, (mh - th * k) / 2.0);
+    let (wx, wy, ww, wh) = state.window();
+    let to_world = move |e: &PointerEvent| -> Option<(f64, f64)> {
+        let target = e.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+        let (px, py) = point_in(&target, e.client_x() as f64, e.client_y() as f64);
+        Some(((px - ox) / k, (py - oy) / k))
+    };
+    let onpointerdown = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: PointerEvent| {
+            e.stop_propagation();
+            if let Some((x, y)) = to_world(&e) {
+                dispatcher.dispatch(ChartAction::CentreAt(x, y));
+            }
+            if let Some(target) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                let _ = target.set_pointer_capture(e.pointer_id());
+            }
+        })
+    };
+    let onpointermove = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: PointerEvent| {
+            e.stop_propagation();
+            if e.buttons() & 1 == 1 {
+                if let Some((x, y)) = to_world(&e) {
+                    dispatcher.dispatch(ChartAction::CentreAt(x, y));
+                }
+            }
+        })
+    };
+    let stop = Callback::from(|e: PointerEvent| e.stop_propagation());
+    html! {
+        <svg class="sk-minimap" aria-hidden="true" focusable="false" width={mw.to_string()} height={mh.to_string()}
+            {onpointerdown} {onpointermove} onpointerup={stop}>
+            <rect class="sk-minimap-back" width={mw.to_string()} height={mh.to_string()} />
+            <g transform={format!("translate({ox} {oy}) scale({k})")}>
+                if paths.is_empty() {
+                    <rect class="sk-overview" width={tw.to_string()} height={th.to_string()} />
+                }
+                { for paths.iter().map(|p| html! { <path class={p.class.clone()} d={p.d.clone()} /> }) }
+                <rect class="sk-minimap-view" x={wx.to_string()} y={wy.to_string()} width={ww.to_string()} height={wh.to_string()} />
+            </g>
+        </svg>
+    }
 }

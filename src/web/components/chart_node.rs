@@ -8,7 +8,7 @@ use crate::chart::{Chart, NodeKind, ViewState};
 use crate::chart::layout::Orientation;
 use crate::model::Status;
 use crate::model::text::Lang;
-use crate::chart::draw::{kind_class, node_text, sector_class, sector_shape, Placed, HIDDEN, LINE, NODE_WIDTH, PAD};
+use crate::chart::draw::{kind_class, node_text, sector_class, sector_shape, seat_row_text, Placed, HIDDEN, INDENT_LINK, LINE, NODE_WIDTH, PAD, SEAT_ROW};
 
 /// Everything a node needs to draw itself.
 pub struct NodeContext<'a> {
@@ -68,6 +68,7 @@ impl NodeContext<'_> {
             node.derived.then_some("sk-derived"),
         );
         let cluster_id = (node.kind == NodeKind::Area).then(|| node.id.clone());
+        let seat = node.kind == NodeKind::Seat;
         let mut line_y = PAD + 12.0;
         let mut lines = Vec::new();
         let mut push = |class: &'static str, t: &str| {
@@ -87,11 +88,12 @@ impl NodeContext<'_> {
             let (tx, ty) = match self.orientation {
                 Orientation::TopDown => (w / 2.0, h),
                 Orientation::LeftRight => (w, h / 2.0),
+                Orientation::Indented => (INDENT_LINK, h),
             };
             let sign = if expanded { "M-4 0H4" } else { "M-4 0H4M0 -4V4" };
             html! {
                 <g class="sk-toggle" transform={format!("translate({tx} {ty})")} data-toggle={v.to_string()}>
-                    <circle r="10" />
+                    <circle r="12" />
                     <path d={sign} />
                 </g>
             }
@@ -122,17 +124,40 @@ impl NodeContext<'_> {
                 aria-selected={if self.selected == Some(v) { "true" } else { "false" }}
                 aria-label={text.full.clone()}
                 aria-describedby={described.then(|| self.description_id(v))}>
-                <g class="sk-node-visual" transform={format!("translate({x} {y})")} aria-hidden="true">
-                    <title>{ text.full }</title>
-                    <rect class="sk-focus-ring" x="-5" y="-5" width={(w + 10.0).to_string()} height={(h + 10.0).to_string()} rx="9" />
-                    <rect class="sk-node-box" width={w.to_string()} height={h.to_string()} rx="6" />
-                    { for sector }
-                    { for lines }
-                    { for toggle }
-                </g>
+                if seat {
+                    { self.seat_row(v, (x, y, w, h), text.full) }
+                } else {
+                    <g class="sk-node-visual" transform={format!("translate({x} {y})")} aria-hidden="true">
+                        <title>{ text.full }</title>
+                        <rect class="sk-focus-ring" x="-5" y="-5" width={(w + 10.0).to_string()} height={(h + 10.0).to_string()} rx="9" />
+                        <rect class="sk-node-box" width={w.to_string()} height={h.to_string()} rx="6" />
+                        { for sector }
+                        { for lines }
+                        { for toggle }
+                    </g>
+                }
                 if !kids.is_empty() {
                     <g role="group">{ for kids.into_iter().map(|c| self.item(c)) }</g>
                 }
+            </g>
+        }
+    }
+
+    /// A seat as one row of its body's card: the sector's stripe and shape, the role on the
+    /// first line and the holder on the second; the card itself is drawn under the items.
+    fn seat_row(&self, v: usize, (x, y, w, h): (f64, f64, f64, f64), full: String) -> Html {
+        let node = &self.chart.nodes[v];
+        let (role, holder) = seat_row_text(self.chart, v, self.lang);
+        let glyph = node.sector.map(|s| html! { <path class="sk-glyph" transform={format!("translate({} {})", w - PAD - 12.0, 6.0)} d={sector_shape(s)} /> });
+        html! {
+            <g class="sk-node-visual sk-seat-row" transform={format!("translate({x} {y})")} aria-hidden="true">
+                <title>{ full }</title>
+                <rect class="sk-focus-ring" x="2" y="0" width={(w - 4.0).to_string()} height={h.to_string()} rx="4" />
+                <rect class="sk-node-box sk-row-box" x="4" y="2" width={(w - 8.0).to_string()} height={(h - 4.0).to_string()} rx="3" />
+                <rect class="sk-stripe" x={(PAD - 4.0).to_string()} y="5" width="4" height={(SEAT_ROW - 10.0).to_string()} rx="2" />
+                { for glyph }
+                <text class="sk-node-label" x={(PAD + 6.0).to_string()} y={(LINE + 1.0).to_string()}>{ role }</text>
+                <text class="sk-node-detail" x={(PAD + 6.0).to_string()} y={(2.0 * LINE + 1.0).to_string()}>{ holder }</text>
             </g>
         }
     }

@@ -21,6 +21,11 @@ pub struct ToolbarProps {
     pub state: UseReducerHandle<ChartState>,
     pub lang: Lang,
     pub id: AttrValue,
+    /// Full screen: asked of the chart's container by the chart view.
+    pub on_fullscreen: Callback<()>,
+    /// The minimap is shown.
+    pub minimap: bool,
+    pub on_minimap: Callback<()>,
 }
 
 const SECTORS: [Sector; 5] = [Sector::Region, Sector::Municipality, Sector::GeneralPractice, Sector::Patients, Sector::Other];
@@ -62,11 +67,18 @@ pub fn ChartToolbar(props: &ToolbarProps) -> Html {
         let target = state.selected.unwrap_or(state.focus);
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(ChartAction::Centre(target)))
     };
-    let horizontal = state.orientation == Orientation::LeftRight;
-    let orientation = {
+    let arrange = |orientation: Orientation| {
         let dispatcher = state.dispatcher();
-        let next = if horizontal { Orientation::TopDown } else { Orientation::LeftRight };
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(ChartAction::Orientation(next)))
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(ChartAction::Orientation(orientation)))
+    };
+    let pressed = |orientation: Orientation| if state.orientation == orientation { "true" } else { "false" };
+    let fullscreen = {
+        let on = props.on_fullscreen.clone();
+        Callback::from(move |_: MouseEvent| on.emit(()))
+    };
+    let minimap = {
+        let on = props.on_minimap.clone();
+        Callback::from(move |_: MouseEvent| on.emit(()))
     };
     let export_svg = {
         let state = state.clone();
@@ -119,6 +131,7 @@ pub fn ChartToolbar(props: &ToolbarProps) -> Html {
     let present: Vec<Sector> = SECTORS.into_iter().filter(|s| state.chart.nodes.iter().any(|n| n.sector == Some(*s))).collect();
     let search_id = format!("{}-chart-search", props.id);
     let percent = format!("{} %", (state.scale * 100.0).round());
+    let zoom_id = format!("{}-zoom-level", props.id);
     html! {
         <div class="sk-toolbar" part="toolbar" role="group" aria-label={tr(Key::ChartTools, lang)}>
             <div class="sk-tool-row">
@@ -126,12 +139,13 @@ pub fn ChartToolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="sk-collapse-all" onclick={act(|| ChartAction::CollapseAll)}>{ tr(Key::CollapseAll, lang) }</button>
                 <span class="sk-zoom" role="group" aria-label={tr(Key::Zoom, lang)}>
                     <button type="button" class="sk-zoom-out" aria-label={tr(Key::ZoomOut, lang)} title={tr(Key::ZoomOut, lang)} onclick={act(|| ChartAction::Zoom(1.0 / 1.25, None))}>{ "−" }</button>
-                    <output class="sk-zoom-level" aria-live="off">{ percent }</output>
+                    <output id={zoom_id} class="sk-zoom-level" aria-live="off" aria-label={tr(Key::ZoomLevel, lang)}>{ percent }</output>
                     <button type="button" class="sk-zoom-in" aria-label={tr(Key::ZoomIn, lang)} title={tr(Key::ZoomIn, lang)} onclick={act(|| ChartAction::Zoom(1.25, None))}>{ "+" }</button>
                 </span>
                 <button type="button" class="sk-fit" onclick={act(|| ChartAction::Fit)}>{ tr(Key::Fit, lang) }</button>
                 <button type="button" class="sk-centre" onclick={centre}>{ tr(Key::CentreSelected, lang) }</button>
-                <button type="button" class="sk-orientation" aria-pressed={if horizontal { "true" } else { "false" }} onclick={orientation}>{ tr(Key::LeftToRight, lang) }</button>
+                <button type="button" class="sk-fullscreen" aria-pressed={if state.fullscreen { "true" } else { "false" }} onclick={fullscreen}>{ tr(if state.fullscreen { Key::ExitFullscreen } else { Key::Fullscreen }, lang) }</button>
+                <button type="button" class="sk-minimap-toggle" aria-pressed={if props.minimap { "true" } else { "false" }} onclick={minimap}>{ tr(Key::Minimap, lang) }</button>
             </div>
             <div class="sk-tool-row">
                 <span class="sk-search">
@@ -144,33 +158,43 @@ pub fn ChartToolbar(props: &ToolbarProps) -> Html {
                         }
                     </span>
                 </span>
+                <span class="sk-arrange" role="group" aria-label={tr(Key::Arrangement, lang)}>
+                    <button type="button" class="sk-arrange-top-down" aria-pressed={pressed(Orientation::TopDown)} onclick={arrange(Orientation::TopDown)}>{ tr(Key::ArrangeTopDown, lang) }</button>
+                    <button type="button" class="sk-orientation" aria-pressed={pressed(Orientation::LeftRight)} onclick={arrange(Orientation::LeftRight)}>{ tr(Key::ArrangeLeftRight, lang) }</button>
+                    <button type="button" class="sk-arrange-indented" aria-pressed={pressed(Orientation::Indented)} onclick={arrange(Orientation::Indented)}>{ tr(Key::ArrangeIndented, lang) }</button>
+                </span>
             </div>
-            if !present.is_empty() {
-                <fieldset class="sk-sector-filter">
-                    <legend>{ tr(Key::Sectors, lang) }</legend>
-                    { for present.into_iter().map(|sector| {
-                        let dispatcher = state.dispatcher();
-                        let shown = !state.view.hidden_sectors.contains(&sector);
-                        let onchange = Callback::from(move |e: Event| {
-                            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                                dispatcher.dispatch(ChartAction::Sector(sector, input.checked()));
-                            }
-                        });
-                        html! {
-                            <label class={classes!("sk-sector-option", sector_class(sector))}>
-                                <input type="checkbox" checked={shown} {onchange} data-sector={sector_class(sector)} />
-                                <svg class="sk-sector-glyph" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false"><path class="sk-glyph" d={sector_shape(sector)} /></svg>
-                                { sector_name(sector).get(lang) }
-                            </label>
-                        }
-                    }) }
-                </fieldset>
-            }
             <div class="sk-tool-row">
-                <button type="button" class="sk-export-svg" onclick={export_svg}>{ tr(Key::ExportSvg, lang) }</button>
-                <button type="button" class="sk-export-view" onclick={export_view}>{ tr(Key::ExportView, lang) }</button>
-                <button type="button" class="sk-export-png" onclick={export_png}>{ tr(Key::ExportPng, lang) }</button>
-                <button type="button" class="sk-print" onclick={print}>{ tr(Key::Print, lang) }</button>
+                if !present.is_empty() {
+                    <fieldset class="sk-sector-filter">
+                        <legend>{ tr(Key::Sectors, lang) }</legend>
+                        { for present.into_iter().map(|sector| {
+                            let dispatcher = state.dispatcher();
+                            let shown = !state.view.hidden_sectors.contains(&sector);
+                            let onchange = Callback::from(move |e: Event| {
+                                if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                    dispatcher.dispatch(ChartAction::Sector(sector, input.checked()));
+                                }
+                            });
+                            html! {
+                                <label class={classes!("sk-sector-option", sector_class(sector))}>
+                                    <input type="checkbox" checked={shown} {onchange} data-sector={sector_class(sector)} />
+                                    <svg class="sk-sector-glyph" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false"><path class="sk-glyph" d={sector_shape(sector)} /></svg>
+                                    { sector_name(sector).get(lang) }
+                                </label>
+                            }
+                        }) }
+                    </fieldset>
+                }
+                <details class="sk-export-menu">
+                    <summary>{ tr(Key::ExportMenu, lang) }</summary>
+                    <div class="sk-export-items">
+                        <button type="button" class="sk-export-svg" onclick={export_svg}>{ tr(Key::ExportSvg, lang) }</button>
+                        <button type="button" class="sk-export-view" onclick={export_view}>{ tr(Key::ExportView, lang) }</button>
+                        <button type="button" class="sk-export-png" onclick={export_png}>{ tr(Key::ExportPng, lang) }</button>
+                        <button type="button" class="sk-print" onclick={print}>{ tr(Key::Print, lang) }</button>
+                    </div>
+                </details>
                 <span class="sk-export-message" role="status">{ (*message).unwrap_or_default() }</span>
             </div>
         </div>

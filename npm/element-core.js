@@ -47,7 +47,7 @@ export function defineSundhedsklyngerElement(loadApi, tagName = 'sundhedsklynger
   };
 
   // The attributes that are mount options of the same name; `src` is the element's own.
-  const OPTION_ATTRIBUTES = ['dataset', 'date', 'region', 'lang', 'profile', 'view', 'theme'];
+  const OPTION_ATTRIBUTES = ['dataset', 'date', 'region', 'lang', 'profile', 'view', 'theme', 'gestures'];
   const ATTRIBUTES = ['src', ...OPTION_ATTRIBUTES];
   const EVENTS = ['ready', 'select', 'error'];
 

@@ -23,7 +23,7 @@ export interface SundhedsklyngerDiagramEventMap {
 
 /**
  * `<sundhedsklynger-diagram>`: attributes `src`, `dataset`, `date`, `region`, `lang`, `profile`,
- * `view`, `theme` (each also a property; `dataset` as `dataSet`, since `dataset` is every
+ * `view`, `theme`, `gestures` (each also a property; `dataset` as `dataSet`, since `dataset` is every
  * element's data-* map) and `shadow="open"` (an open shadow root; closed by default).
  * @example
  * const el = document.createElement('sundhedsklynger-diagram');
@@ -43,6 +43,8 @@ export declare class SundhedsklyngerDiagram extends HTMLElement {
   profile: string | null;
   view: 'chart' | 'list' | null;
   theme: 'light' | 'dark' | 'auto' | null;
+  /** "cooperative" (default: plain wheel and one finger scroll the page) or "greedy". */
+  gestures: 'cooperative' | 'greedy' | null;
   /** The data set (an object or JSON text). Wins over `src`; `null` returns to `src` or the built-in data. */
   data: SundhedsklyngerData | string | null;
   /** How the key figures are computed; `null` for the defaults. */

@@ -62,6 +62,12 @@ export interface MountOptions {
   theme?: "light" | "dark" | "auto";
   /** Keep the node selected in the chart in the URL hash (`#sk-node=<id>`). Default false. */
   deepLink?: boolean;
+  /**
+   * "cooperative" (default): a plain wheel and one finger scroll the page, Ctrl/⌘ + wheel,
+   * pinch and two fingers act on the chart (as embedded maps do). "greedy": the wheel and
+   * one finger act on the chart, for a page that is only the widget.
+   */
+  gestures?: "cooperative" | "greedy";
 }
 /** The events of a widget and their `detail`. */
 export interface WidgetEventMap {
@@ -117,6 +123,7 @@ struct Given {
     view: Option<ViewMode>,
     theme: Option<Theme>,
     deep_link: Option<bool>,
+    cooperative: Option<bool>,
 }
 
 impl Given {
@@ -185,7 +192,18 @@ impl Given {
         let view = field("view").and_then(|v| v.as_string()).and_then(|code| ViewMode::from_code(&code));
         let theme = field("theme").and_then(|v| v.as_string()).map(|code| Theme::from_code(&code));
         let deep_link = field("deepLink").and_then(|v| v.as_bool());
-        Given { data, option_findings, profile, region, lang, key_figure_options, view, theme, deep_link }
+        let cooperative = field("gestures").and_then(|v| match v.as_string().as_deref() {
+            Some("cooperative") => Some(true),
+            Some("greedy") => Some(false),
+            _ => {
+                option_findings.push(crate::web::state::option_finding(
+                    "Indstillingen \"gestures\" skal være \"cooperative\" eller \"greedy\"; den er ignoreret.".into(),
+                    "The option \"gestures\" must be \"cooperative\" or \"greedy\"; it was ignored.".into(),
+                ));
+                None
+            }
+        });
+        Given { data, option_findings, profile, region, lang, key_figure_options, view, theme, deep_link, cooperative }
     }
 }
 
@@ -317,6 +335,7 @@ pub fn mount(
             view: given.view,
             theme: given.theme.unwrap_or_default(),
             deep_link: given.deep_link.unwrap_or(false),
+            greedy_gestures: given.cooperative == Some(false),
         },
         serial: 0,
         on_event: Some(on_event),
@@ -369,6 +388,9 @@ impl WidgetHandle {
         }
         if let Some(deep_link) = given.deep_link {
             props.options.deep_link = deep_link;
+        }
+        if let Some(cooperative) = given.cooperative {
+            props.options.greedy_gestures = !cooperative;
         }
         props.options.region = given.region;
         props.options.lang = given.lang;

@@ -140,7 +140,8 @@ pub enum Key {
     ArrangeIndented,
     ZoomLevel,
     ExportMenu,
-    FindingsSummary,
+    MoreTools,
+    SearchHint,
 }
 
 /// The text of `key` in `lang`.
@@ -246,12 +247,13 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         Key::ArrangeIndented => ("Indrykket liste", "Indented outline"),
         Key::ZoomLevel => ("Zoomniveau", "Zoom level"),
         Key::ExportMenu => ("Hent og udskriv", "Download and print"),
-        Key::FindingsSummary => ("Valideringens fund", "Validation findings"),
+        Key::MoreTools => ("Flere valg: opstilling, sektorer, hent", "More: layout, sectors, download"),
         Key::ZoomIn => ("Zoom ind", "Zoom in"),
         Key::ZoomOut => ("Zoom ud", "Zoom out"),
-        Key::Fit => ("Tilpas til skærm", "Fit to screen"),
+        Key::Fit => ("Tilpas", "Fit"),
         Key::CentreSelected => ("Centrér valgte", "Centre selected"),
-        Key::Search => ("Søg (navn, kommune, rolle, parti)", "Search (name, municipality, role, party)"),
+        Key::Search => ("Søg", "Search"),
+        Key::SearchHint => ("navn, kommune, rolle, parti", "name, municipality, role, party"),
         Key::NextHit => ("Næste fund", "Next hit"),
         Key::Sectors => ("Vis sektorer", "Show sectors"),
         Key::ExportSvg => ("Hent SVG", "Download SVG"),
@@ -803,4 +805,17 @@ pub fn transition_municipalities_caption(region: &str, lang: Lang) -> String {
         Lang::Da => format!("Kommunerne i {region}: klynge 2022, sundhedsråd 2027 og ændring"),
         Lang::En => format!("The municipalities of {region}: cluster 2022, health council 2027 and change"),
     }
+}
+
+/// The one line of the collapsed key-figure section: "Nøgletal og styringstal: 3 indikatorer (eksempeldata)".
+pub fn figures_summary(indicators: usize, synthetic: bool, lang: Lang) -> String {
+    let example = if synthetic { tr(Key::Synthetic, lang).to_string() } else { String::new() };
+    let mut line = match lang {
+        Lang::Da => format!("Nøgletal og styringstal: {indicators} {}", if indicators == 1 { "indikator" } else { "indikatorer" }),
+        Lang::En => format!("Key figures and governance figures: {indicators} {}", if indicators == 1 { "indicator" } else { "indicators" }),
+    };
+    if !example.is_empty() {
+        line.push_str(&format!(" ({example})"));
+    }
+    line
 }

@@ -90,6 +90,9 @@ pub struct WidgetOptions {
     pub theme: Theme,
     /// Keep the selected chart node in the URL hash (`#sk-node=<id>`). Off by default.
     pub deep_link: bool,
+    /// `gestures: "greedy"`: the wheel and one finger act on the chart (cooperative, the
+    /// default, leaves them to the page).
+    pub greedy_gestures: bool,
 }
 
 /// What the widget reports to the host page (`WidgetHandle.on`, the custom element's

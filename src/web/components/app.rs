@@ -263,6 +263,7 @@ pub fn App(props: &AppProps) -> Html {
                                 {lang}
                                 id={format!("{}-chart", *prefix)}
                                 deep_link={props.options.deep_link}
+                                cooperative={!props.options.greedy_gestures}
                                 report={report.clone()}
                                 figures={chart_figures}
                                 on_select={on_chart_select}
@@ -301,29 +302,37 @@ pub fn App(props: &AppProps) -> Html {
             } else {
                 <p class="sk-notice">{ tr(Key::NoRegions, lang) }</p>
             }
-            if let Some(dataset) = state.dataset {
-                <TransitionView
-                    {dataset}
-                    region={state.region.clone()}
-                    {lang}
-                    id={prefix.to_string()}
-                />
-            }
-            <KeyFiguresSection
-                figures={figures.clone()}
-                report={report.clone()}
-                region={state.region.clone()}
-                period={state.period.clone()}
-                {lang}
-                options={state.key_figure_options.clone()}
-                id={prefix.to_string()}
-            />
             <Findings
                 report={report.clone()}
                 region={state.region.clone()}
                 {lang}
                 id={format!("{}-findings", *prefix)}
             />
+            if has_indicators || !report.dataset.regions.is_empty() {
+                <details class="sk-collapsible sk-figures-details">
+                    <summary>{ i18n::figures_summary(figures.indicators().len(), figures.indicators().iter().any(|i| i.synthetic), lang) }</summary>
+                    <KeyFiguresSection
+                        figures={figures.clone()}
+                        report={report.clone()}
+                        region={state.region.clone()}
+                        period={state.period.clone()}
+                        {lang}
+                        options={state.key_figure_options.clone()}
+                        id={prefix.to_string()}
+                    />
+                </details>
+            }
+            if let Some(dataset) = state.dataset {
+                <details class="sk-collapsible sk-transition-details">
+                    <summary>{ tr(Key::TransitionTitle, lang) }</summary>
+                    <TransitionView
+                        {dataset}
+                        region={state.region.clone()}
+                        {lang}
+                        id={prefix.to_string()}
+                    />
+                </details>
+            }
         </div>
     }
 }

@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::chart_node::NodeContext;
-use super::chart_toolbar::ChartToolbar;
+use super::chart_toolbar::{zoom_controls, ChartToolbar};
 use super::detail_panel::DetailPanel;
 use crate::chart::{Chart, TreeKey};
 use crate::chart::layout::Orientation;
@@ -618,7 +618,8 @@ pub fn ChartView(props: &ChartProps) -> Html {
         }
         path.reverse();
     }
-    let breadcrumbs = {
+    // Only where there is a path: the root alone is the region's heading already.
+    let breadcrumbs = if path.len() < 2 { html! {} } else {
         let last = path.len().saturating_sub(1);
         html! {
             <nav class="sk-breadcrumbs" aria-label={tr(Key::Breadcrumbs, lang)}>
@@ -646,10 +647,11 @@ pub fn ChartView(props: &ChartProps) -> Html {
 
     html! {
         <div class={classes!("sk-chart", state.fullscreen.then_some("sk-fullscreen"))} part="chart-container" ref={container_ref}>
-            <ChartToolbar state={state.clone()} {lang} id={prefix.clone()} {on_fullscreen} minimap={*minimap_on} {on_minimap} />
+            <ChartToolbar state={state.clone()} {lang} id={prefix.clone()} minimap={*minimap_on} {on_minimap} />
             { breadcrumbs }
             <div class={classes!("sk-chart-body", state.selected.is_some().then_some("sk-has-selection"))}>
                 <div class={classes!("sk-chart-frame", state.printing.then_some("sk-printing"), (!greedy).then_some("sk-cooperative"))}>
+                    { zoom_controls(&state, lang, &prefix, on_fullscreen) }
                     <svg ref={svg_ref}
                         height={frame_height.to_string()}
                         class="sk-chart-svg"

@@ -21,8 +21,6 @@ pub struct ToolbarProps {
     pub state: UseReducerHandle<ChartState>,
     pub lang: Lang,
     pub id: AttrValue,
-    /// Full screen: asked of the chart's container by the chart view.
-    pub on_fullscreen: Callback<()>,
     /// The minimap is shown.
     pub minimap: bool,
     pub on_minimap: Callback<()>,
@@ -72,10 +70,6 @@ pub fn ChartToolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(ChartAction::Orientation(orientation)))
     };
     let pressed = |orientation: Orientation| if state.orientation == orientation { "true" } else { "false" };
-    let fullscreen = {
-        let on = props.on_fullscreen.clone();
-        Callback::from(move |_: MouseEvent| on.emit(()))
-    };
     let minimap = {
         let on = props.on_minimap.clone();
         Callback::from(move |_: MouseEvent| on.emit(()))
@@ -130,27 +124,12 @@ pub fn ChartToolbar(props: &ToolbarProps) -> Html {
     });
     let present: Vec<Sector> = SECTORS.into_iter().filter(|s| state.chart.nodes.iter().any(|n| n.sector == Some(*s))).collect();
     let search_id = format!("{}-chart-search", props.id);
-    let percent = format!("{} %", (state.scale * 100.0).round());
-    let zoom_id = format!("{}-zoom-level", props.id);
     html! {
         <div class="sk-toolbar" part="toolbar" role="group" aria-label={tr(Key::ChartTools, lang)}>
             <div class="sk-tool-row">
-                <button type="button" class="sk-expand-all" onclick={act(|| ChartAction::ExpandAll)}>{ tr(Key::ExpandAll, lang) }</button>
-                <button type="button" class="sk-collapse-all" onclick={act(|| ChartAction::CollapseAll)}>{ tr(Key::CollapseAll, lang) }</button>
-                <span class="sk-zoom" role="group" aria-label={tr(Key::Zoom, lang)}>
-                    <button type="button" class="sk-zoom-out" aria-label={tr(Key::ZoomOut, lang)} title={tr(Key::ZoomOut, lang)} onclick={act(|| ChartAction::Zoom(1.0 / 1.25, None))}>{ "−" }</button>
-                    <output id={zoom_id} class="sk-zoom-level" aria-live="off" aria-label={tr(Key::ZoomLevel, lang)}>{ percent }</output>
-                    <button type="button" class="sk-zoom-in" aria-label={tr(Key::ZoomIn, lang)} title={tr(Key::ZoomIn, lang)} onclick={act(|| ChartAction::Zoom(1.25, None))}>{ "+" }</button>
-                </span>
-                <button type="button" class="sk-fit" onclick={act(|| ChartAction::Fit)}>{ tr(Key::Fit, lang) }</button>
-                <button type="button" class="sk-centre" onclick={centre}>{ tr(Key::CentreSelected, lang) }</button>
-                <button type="button" class="sk-fullscreen" aria-pressed={if state.fullscreen { "true" } else { "false" }} onclick={fullscreen}>{ tr(if state.fullscreen { Key::ExitFullscreen } else { Key::Fullscreen }, lang) }</button>
-                <button type="button" class="sk-minimap-toggle" aria-pressed={if props.minimap { "true" } else { "false" }} onclick={minimap}>{ tr(Key::Minimap, lang) }</button>
-            </div>
-            <div class="sk-tool-row">
                 <span class="sk-search">
                     <label for={search_id.clone()}>{ tr(Key::Search, lang) }</label>
-                    <input id={search_id} type="search" class="sk-search-input" value={state.query.clone()} oninput={on_search} onkeydown={on_search_key} />
+                    <input id={search_id} type="search" class="sk-search-input" placeholder={tr(Key::SearchHint, lang)} title={tr(Key::SearchHint, lang)} value={state.query.clone()} oninput={on_search} onkeydown={on_search_key} />
                     <button type="button" class="sk-next-hit" disabled={state.hits.is_empty()} onclick={act(|| ChartAction::NextHit)}>{ tr(Key::NextHit, lang) }</button>
                     <span class="sk-hit-count" role="status">
                         if !state.query.trim().is_empty() {
@@ -158,11 +137,19 @@ pub fn ChartToolbar(props: &ToolbarProps) -> Html {
                         }
                     </span>
                 </span>
+                <button type="button" class="sk-expand-all" onclick={act(|| ChartAction::ExpandAll)}>{ tr(Key::ExpandAll, lang) }</button>
+                <button type="button" class="sk-collapse-all" onclick={act(|| ChartAction::CollapseAll)}>{ tr(Key::CollapseAll, lang) }</button>
+            </div>
+            <details class="sk-more-tools">
+                <summary>{ tr(Key::MoreTools, lang) }</summary>
+            <div class="sk-tool-row">
+                <button type="button" class="sk-centre" onclick={centre}>{ tr(Key::CentreSelected, lang) }</button>
                 <span class="sk-arrange" role="group" aria-label={tr(Key::Arrangement, lang)}>
                     <button type="button" class="sk-arrange-top-down" aria-pressed={pressed(Orientation::TopDown)} onclick={arrange(Orientation::TopDown)}>{ tr(Key::ArrangeTopDown, lang) }</button>
                     <button type="button" class="sk-orientation" aria-pressed={pressed(Orientation::LeftRight)} onclick={arrange(Orientation::LeftRight)}>{ tr(Key::ArrangeLeftRight, lang) }</button>
                     <button type="button" class="sk-arrange-indented" aria-pressed={pressed(Orientation::Indented)} onclick={arrange(Orientation::Indented)}>{ tr(Key::ArrangeIndented, lang) }</button>
                 </span>
+                <button type="button" class="sk-minimap-toggle" aria-pressed={if props.minimap { "true" } else { "false" }} onclick={minimap}>{ tr(Key::Minimap, lang) }</button>
             </div>
             <div class="sk-tool-row">
                 if !present.is_empty() {
@@ -195,8 +182,35 @@ pub fn ChartToolbar(props: &ToolbarProps) -> Html {
                         <button type="button" class="sk-print" onclick={print}>{ tr(Key::Print, lang) }</button>
                     </div>
                 </details>
-                <span class="sk-export-message" role="status">{ (*message).unwrap_or_default() }</span>
             </div>
+            </details>
+            <span class="sk-export-message" role="status">{ (*message).unwrap_or_default() }</span>
+        </div>
+    }
+}
+
+/// The zoom controls over the drawing's corner, as maps have them: out, the level, in,
+/// fit, full screen.
+pub fn zoom_controls(state: &UseReducerHandle<ChartState>, lang: Lang, id: &str, on_fullscreen: Callback<()>) -> Html {
+    let zoom = |factor: f64| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(ChartAction::Zoom(factor, None)))
+    };
+    let fit = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(ChartAction::Fit))
+    };
+    let percent = format!("{} %", (state.scale * 100.0).round());
+    let fullscreen = Callback::from(move |_: MouseEvent| on_fullscreen.emit(()));
+    html! {
+        <div class="sk-zoom-overlay">
+            <span class="sk-zoom" role="group" aria-label={tr(Key::Zoom, lang)}>
+                <button type="button" class="sk-zoom-out" aria-label={tr(Key::ZoomOut, lang)} title={tr(Key::ZoomOut, lang)} onclick={zoom(1.0 / 1.25)}>{ "−" }</button>
+                <output id={format!("{id}-zoom-level")} class="sk-zoom-level" aria-live="off" aria-label={tr(Key::ZoomLevel, lang)}>{ percent }</output>
+                <button type="button" class="sk-zoom-in" aria-label={tr(Key::ZoomIn, lang)} title={tr(Key::ZoomIn, lang)} onclick={zoom(1.25)}>{ "+" }</button>
+            </span>
+            <button type="button" class="sk-fit" onclick={fit}>{ tr(Key::Fit, lang) }</button>
+            <button type="button" class="sk-fullscreen" aria-pressed={if state.fullscreen { "true" } else { "false" }} onclick={fullscreen}>{ tr(if state.fullscreen { Key::ExitFullscreen } else { Key::Fullscreen }, lang) }</button>
         </div>
     }
 }

@@ -30,13 +30,33 @@ pub fn Findings(props: &FindingsProps) -> Html {
             } else {
                 <p class="sk-hint">{ tr(Key::FindingsHint, lang) }</p>
             }
+            if !groups.is_empty() {
+                <p class="sk-findings-summary">
+                    { for groups.iter().map(|(severity, items)| html! {
+                        <span class={classes!("sk-count", format!("sk-severity-{}", severity_class(*severity)))}>{ i18n::severity_heading(*severity, items.len(), lang) }</span>
+                    }) }
+                </p>
+            }
             { for groups.into_iter().map(|(severity, items)| {
                 let severity_text = severity_name(severity).get(lang).to_string();
+                // Grouped by code, in the order the codes first appear (the region's first).
+                let mut codes: Vec<(String, Vec<_>)> = Vec::new();
+                for item in items.iter() {
+                    let code = item.finding.code.as_str().to_string();
+                    match codes.iter_mut().find(|(c, _)| *c == code) {
+                        Some((_, list)) => list.push(item),
+                        None => codes.push((code, vec![item])),
+                    }
+                }
+                let open = severity == crate::finding::Severity::Error;
                 html! {
                     <>
                         <h3>{ i18n::severity_heading(severity, items.len(), lang) }</h3>
+                        { for codes.into_iter().map(|(code, list)| html! {
+                        <details class="sk-finding-group" {open} data-code={code.clone()}>
+                        <summary><code class="sk-code">{ code.clone() }</code>{ format!(" ({}) ", list.len()) }<span class="sk-message">{ list[0].finding.message.get(lang) }</span></summary>
                         <ul class="sk-finding-list">
-                            { for items.into_iter().map(|item| {
+                            { for list.into_iter().map(|item| {
                                 let f = item.finding;
                                 html! {
                                     <li class={classes!("sk-finding", format!("sk-severity-{}", severity_class(severity)))}
@@ -59,6 +79,8 @@ pub fn Findings(props: &FindingsProps) -> Html {
                                 }
                             }) }
                         </ul>
+                        </details>
+                        }) }
                     </>
                 }
             }) }

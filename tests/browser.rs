@@ -818,6 +818,16 @@ mod chart_view {
     use sundhedsklynger::web::state::{Shared, State, WidgetOptions};
     use sundhedsklynger::Lang;
 
+    /// What the widget opens at first view in `widget`'s drawing area (its width picks the
+    /// orientation and the columns; areas whose bodies do not fit are closed).
+    fn first_view_of(chart: &Chart, widget: &Element) -> sundhedsklynger::chart::ViewState {
+        use sundhedsklynger::chart::draw::{first_view_state, orientation_for, Arrangement};
+        let rect = one(widget, "svg[role=\"tree\"]").get_bounding_client_rect();
+        let w = rect.width();
+        let arrangement = Arrangement { orientation: orientation_for(w), columns: Arrangement::columns_for(w, sundhedsklynger::chart::viewport::READABLE_SCALE) };
+        first_view_state(chart, arrangement, (w, 480.0_f64.min(rect.height().max(1.0))))
+    }
+
     fn chart_of(region: &str) -> Rc<Chart> {
         let state = State::new(&WidgetOptions { region: Some(region.into()), ..v1_defaults() }, 0);
         let chart: Chart = (*state.chart.unwrap()).clone();
@@ -874,7 +884,8 @@ mod chart_view {
         let _handle = mounted(&host, options(r#"{"region": "RM"}"#)).await;
         let widget = one(&host, ".sk-widget");
         let chart = chart_of("RM");
-        let state = chart.initial_state();
+        let state = first_view_of(&chart, &widget);
+        assert_ne!(state, chart.initial_state(), "Region Midtjylland's clusters are closed at first: their bodies would not fit readably");
         let tree = one(&widget, "svg[role=\"tree\"]");
         assert_eq!(tree.get_attribute("aria-label").as_deref(), Some("Organisationsdiagram: Region Midtjylland"));
         assert!(tree.get_attribute("aria-orientation").is_none());
@@ -921,6 +932,12 @@ mod chart_view {
         let widget = one(&host, ".sk-widget");
         let chart = chart_of("RM");
         let body = "RM-HORSENS/political";
+        // The cluster opens with a click on its toggle, and keeps its place on screen.
+        let cluster = node_el(&widget, "RM-HORSENS");
+        let place = |e: &Element| { let r = one(e, ":scope > .sk-node-visual > .sk-node-box").get_bounding_client_rect(); (r.left().round(), r.top().round()) };
+        let at = place(&cluster);
+        click(&one(&cluster, ":scope > .sk-node-visual > .sk-toggle")).await;
+        assert_eq!(place(&node_el(&widget, "RM-HORSENS")), at, "the toggled node stays where it was");
         let before = items(&widget).len();
         let node = node_el(&widget, body);
         assert_eq!(node.get_attribute("aria-expanded").as_deref(), Some("false"));
@@ -980,7 +997,8 @@ mod chart_view {
             yew::scheduler::flush().await;
         }
         assert_eq!(transform(&widget), fitted, "fitted like a widget that was shown from the start");
-        assert!(scale_of(&fitted) < 1.0, "the region needs zooming out to fit: {fitted}");
+        assert_ne!(fitted, "translate(0 0) scale(1)", "measured and placed");
+        assert!(scale_of(&fitted) >= 1.0, "readable: {fitted}");
     }
 
     #[wasm_bindgen_test]
@@ -1034,7 +1052,7 @@ mod chart_view {
         let _handle = mounted(&host, options(r#"{"region": "RSJ"}"#)).await;
         let widget = one(&host, ".sk-widget");
         let chart = chart_of("RSJ");
-        let mut state = chart.initial_state();
+        let mut state = first_view_of(&chart, &widget);
         let mut focus = chart.roots[0];
         let start: HtmlElement = node_el(&widget, &chart.nodes[focus].id).unchecked_into();
         let start: Element = start.into();
@@ -1200,7 +1218,7 @@ mod chart_view {
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(svg.contains("<style>"));
         let chart = chart_of("RN");
-        let shown = chart.visible(&chart.initial_state());
+        let shown = chart.visible(&first_view_of(&chart, &widget));
         assert_eq!(svg.matches("<g class=\"sk-node ").count(), shown.len());
         for v in shown {
             let first_word = chart.nodes[v].label.da.split_whitespace().next().unwrap().to_string();
@@ -1274,6 +1292,7 @@ mod chart_view {
             report: None,
             figures: None,
             on_select: None,
+            cooperative: true,
         };
         let app = yew::Renderer::<sundhedsklynger::web::ChartView>::with_root_and_props(host.clone(), props).render();
         yew::scheduler::flush().await;
@@ -1330,6 +1349,12 @@ mod chart_view {
         assert_eq!(hint(), "");
         click(&one(&host, "button.sk-expand-all")).await;
         click(&one(&host, "button.sk-fit")).await;
+        // Fit stops at the readable size; the overview is an explicit choice (zoom out).
+        assert!(scale_of(&transform(&host)) >= 1.0, "{}", transform(&host));
+        // The seats are rows of one tall card: at 5 % its window holds ~300 of them.
+        for _ in 0..14 {
+            click(&one(&host, "button.sk-zoom-out")).await;
+        }
         assert!(scale_of(&transform(&host)) < 0.35, "{}", transform(&host));
         assert_eq!(tree().get_attribute("data-overview").as_deref(), Some("true"));
         let in_dom = items(&host).len();
@@ -1474,10 +1499,11 @@ async fn transition_view_for_nordjylland() {
     let _handle = mounted(&host, options(r#"{"dataset":"sundhedsraad-2027","region":"RN","view":"list"}"#)).await;
     let widget = one(&host, ".sk-widget");
     let section = one(&widget, "section.sk-transition");
-    // After the region section, before the key figures.
-    let order: Vec<String> = all(&widget, ":scope > section").iter().map(|s| s.get_attribute("class").unwrap_or_default()).collect();
+    // The chart first, then the findings, then (collapsed) the key figures, then the transition.
+    let order: Vec<String> = all(&widget, ":scope > section, :scope > details").iter().map(|s| s.get_attribute("class").unwrap_or_default()).collect();
     let at = |class: &str| order.iter().position(|c| c.split(' ').any(|x| x == class));
-    assert_eq!(at("sk-transition"), at("sk-region").map(|i| i + 1), "{order:?}");
+    assert_eq!(at("sk-findings"), at("sk-region").map(|i| i + 1), "{order:?}");
+    assert_eq!(at("sk-transition"), at("sk-figures-details").map(|i| i + 1), "{order:?}");
     let button = one(&section, "h2 > button.sk-transition-toggle");
     assert_eq!(text(&button).trim_start_matches(['▸', '▾']).trim(), "Overgangen: sundhedsklynger 2022 → sundhedsråd 2027");
     assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"), "closed at start");

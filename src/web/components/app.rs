@@ -323,15 +323,12 @@ pub fn App(props: &AppProps) -> Html {
                 </details>
             }
             if let Some(dataset) = state.dataset {
-                <details class="sk-collapsible sk-transition-details">
-                    <summary>{ tr(Key::TransitionTitle, lang) }</summary>
-                    <TransitionView
-                        {dataset}
-                        region={state.region.clone()}
-                        {lang}
-                        id={prefix.to_string()}
-                    />
-                </details>
+                <TransitionView
+                    {dataset}
+                    region={state.region.clone()}
+                    {lang}
+                    id={prefix.to_string()}
+                />
             }
         </div>
     }

@@ -618,8 +618,8 @@ pub fn ChartView(props: &ChartProps) -> Html {
         }
         path.reverse();
     }
-    // Only where there is a path: the root alone is the region's heading already.
-    let breadcrumbs = if path.len() < 2 { html! {} } else {
+    // Always there (with the root alone too): a path that came and went would move the chart.
+    let breadcrumbs = {
         let last = path.len().saturating_sub(1);
         html! {
             <nav class="sk-breadcrumbs" aria-label={tr(Key::Breadcrumbs, lang)}>
@@ -770,9 +770,9 @@ fn minimap_view(state: &UseReducerHandle<ChartState>, paths: &[chart_draw::Overv
             <rect class="sk-minimap-back" width={mw.to_string()} height={mh.to_string()} />
             <g transform={format!("translate({ox} {oy}) scale({k})")}>
                 if paths.is_empty() {
-                    <rect class="sk-overview" width={tw.to_string()} height={th.to_string()} />
+                    <rect class="sk-mini" width={tw.to_string()} height={th.to_string()} />
                 }
-                { for paths.iter().map(|p| html! { <path class={p.class.clone()} d={p.d.clone()} /> }) }
+                { for paths.iter().map(|p| html! { <path class={p.class.replacen("sk-overview", "sk-mini", 1)} d={p.d.clone()} /> }) }
                 <rect class="sk-minimap-view" x={wx.to_string()} y={wy.to_string()} width={ww.to_string()} height={wh.to_string()} />
             </g>
         </svg>

@@ -49,9 +49,9 @@ const expectExpanded = (page, id, value, why) =>
 /** A real mouse click on an item's own box (not on its children). */
 const clickItem = (page, id) => item(page, id).locator(':scope > .sk-node-visual').click();
 
-/** Tab from the last toolbar control into the tree. */
+/** Tab from the last control before the drawing (the zoom bar's full screen) into the tree. */
 async function tabIntoTree(page) {
-  await page.locator('.sk-print').focus();
+  await page.locator('.sk-fullscreen').focus();
   await page.keyboard.press('Tab');
 }
 
@@ -95,6 +95,9 @@ test('keyboard: the APG tree-view keys on region RN (top-down)', { timeout: TIME
     await press(page, 'ArrowDown', first.id);
     await press(page, 'ArrowUp', 'RN/ssu');
     await press(page, 'ArrowDown', first.id);
+    // The clusters start closed (their bodies would not fit readably): → opens one.
+    await press(page, 'ArrowRight', first.id);
+    await expectExpanded(page, first.id, 'true', '→ on a closed cluster');
     const political = `${first.id}/political`;
     await press(page, 'ArrowDown', political);
     assert.equal(await attr(page, political, 'aria-expanded'), 'false');
@@ -118,7 +121,9 @@ test('keyboard: the APG tree-view keys on region RN (top-down)', { timeout: TIME
     assert.equal(await item(page, seat).count(), 0, 'the closed parent\'s seats left the tree');
     await press(page, 'ArrowLeft', first.id);
 
-    // Home / End: first and last visible item.
+    // Home / End: first and last visible item (the last cluster, opened, then its last level).
+    await press(page, 'End', last.id);
+    await press(page, 'ArrowRight', last.id);
     await press(page, 'End', (await itemIds(page)).at(-1));
     const end = await focused(page);
     assert.ok(end.startsWith(`${last.id}/`), `End goes to a level of the last cluster ${last.id} (${end})`);
@@ -172,6 +177,8 @@ test('keyboard: left-to-right orientation is a horizontal tree with the arrows s
     await press(page, 'ArrowUp', 'RN');
     await press(page, 'ArrowRight', 'RN/ssu');
     await press(page, 'ArrowRight', first.id);
+    await press(page, 'ArrowDown', first.id);
+    await expectExpanded(page, first.id, 'true', '↓ opens the closed cluster (horizontal)');
     await press(page, 'ArrowRight', political);
     // ↓ opens a closed parent, then moves in; ↑ goes back out, then closes.
     await press(page, 'ArrowDown', political);
@@ -184,7 +191,7 @@ test('keyboard: left-to-right orientation is a horizontal tree with the arrows s
     await press(page, 'ArrowLeft', first.id);
 
     // Back to top-down: vertical again, ↓ moves to the next item.
-    await page.locator('.sk-orientation').click();
+    await page.locator('.sk-arrange-top-down').click();
     await until(() => tree(page).getAttribute('aria-orientation'), (v) => v === null, 'no aria-orientation (vertical)');
     assert.equal(await page.locator('.sk-orientation').getAttribute('aria-pressed'), 'false');
     await item(page, first.id).focus();
@@ -398,9 +405,10 @@ test('overview: thousands of seats zoomed out are boxes without text; keyboard, 
       assert.equal(await svg.getAttribute('data-overview'), null, 'the collapsed chart (bodies closed) is drawn in full');
       assert.equal((await hint.innerText()).trim(), '', 'no hint without the overview');
 
-      // Expand all at the fitted zoom (5 %): thousands of boxes near the screen, no text.
+      // Expand all, then zoom out (fit stops at the readable size; the overview is a choice).
       await page.locator('.sk-expand-all').click();
-      await until(() => svg.getAttribute('data-overview'), (v) => v === 'true', 'data-overview="true" after expand all');
+      for (let i = 0; i < 14; i++) await page.locator('.sk-zoom-out').click();
+      await until(() => svg.getAttribute('data-overview'), (v) => v === 'true', 'data-overview="true" after expand all and zooming out');
       const items = await page.locator('[role="treeitem"]').count();
       assert.ok(items >= 1 && items < 50, `${items} tree items in the DOM in the overview`);
       assert.equal(await svg.getAttribute('data-nodes-in-dom'), String(items), 'data-nodes-in-dom counts the tree items');
@@ -446,7 +454,11 @@ test('overview: thousands of seats zoomed out are boxes without text; keyboard, 
       await item(page, 'R1').focus();
       await press(page, 'ArrowDown', 'R1/ssu');
       assert.equal(await attr(page, 'R1/ssu', 'aria-level'), '2');
-      assert.equal(await svg.getAttribute('data-overview'), 'true', 'still the overview after ↓');
+      // The focused item is brought into view at a readable size: the overview is left.
+      await until(() => svg.getAttribute('data-overview'), (v) => v === null, 'the overview left after ↓ (the focus is shown readable)');
+      assert.match(await page.locator('g.sk-viewport').getAttribute('transform'), /scale\(1\)$/, '100 % after ↓');
+      for (let i = 0; i < 14; i++) await page.locator('.sk-zoom-out').click();
+      await until(() => svg.getAttribute('data-overview'), (v) => v === 'true', 'the overview again after zooming out');
 
       // A click on a seat's box selects that seat and zooms in on it: tree items again.
       const box = await overviewBox(page, 'path.sk-overview.sk-kind-seat');

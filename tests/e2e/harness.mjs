@@ -72,10 +72,23 @@ export function watchProblems(page, ignoreConsole) {
  * reduced motion …), wait for `ready` (a selector), run `body(page, context)`, then
  * fail if the page threw, logged a console error or a request failed.
  */
+/** Opens every `<details>` of the page now and whenever one is added. */
+export const OPEN_DETAILS = () => {
+  const open = (root) => root.querySelectorAll?.('details:not([open])').forEach((d) => { d.open = true; });
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) { if (n.matches('details')) n.open = true; open(n); }
+  }).observe(document, { childList: true, subtree: true });
+};
+
 export async function withPage(env, query, ready, body, contextOptions = {}) {
-  const context = await env.browser.newContext(contextOptions);
+  const { keepCollapsed, ...options } = contextOptions;
+  const context = await env.browser.newContext(options);
   const page = await context.newPage();
   const problems = watchProblems(page);
+  // The widget opens compact (findings groups, key figures, more tools collapsed). These
+  // suites test what is inside, so every <details> is opened as it appears; the suite that
+  // looks (look.test.mjs) checks the compact first view itself.
+  if (!contextOptions.keepCollapsed) await page.addInitScript(OPEN_DETAILS);
   try {
     await page.goto(`${env.server.url}/${query}`);
     await page.locator(ready).first().waitFor({ timeout: 15_000 });

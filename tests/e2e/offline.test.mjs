@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { DATA, DIST, ROOT, TIMEOUT, until, useBrowser, watchProblems } from './harness.mjs';
+import { DATA, DIST, ROOT, TIMEOUT, until, useBrowser, watchProblems, OPEN_DETAILS } from './harness.mjs';
 import { serveStatic, STRICT_CSP } from './static-server.mjs';
 
 const env = useBrowser();
@@ -59,6 +59,7 @@ async function withDemo(query, body, { contextOptions = {}, initScript, expected
     );
   });
   if (initScript) await context.addInitScript(initScript);
+  await context.addInitScript(OPEN_DETAILS);
   const page = await context.newPage();
   const problems = watchProblems(page, expectedConsole);
   page.on('request', (r) => {

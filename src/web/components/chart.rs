@@ -115,6 +115,8 @@ pub fn ChartView(props: &ChartProps) -> Html {
     });
     let svg_ref = use_node_ref();
     let container_ref = use_node_ref();
+    // The DOM focus is on a tree item (set by focusin, cleared by a focusout that leaves the tree).
+    let tree_focused = use_mut_ref(|| false);
     let gesture = use_mut_ref(Gesture::default);
     let hint = use_state(|| None::<GestureHint>);
     let minimap_on = use_state(|| true);
@@ -158,12 +160,18 @@ pub fn ChartView(props: &ChartProps) -> Html {
         let dispatcher = state.dispatcher();
         let follow = state.follow_focus.then_some(state.focus);
         let item_id = format!("{prefix}-n{}", state.focus);
+        let in_tree = tree_focused.clone();
         use_effect(move || {
             if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
                 let rect = svg.get_bounding_client_rect();
                 dispatcher.dispatch(ChartAction::Viewport(rect.width(), rect.height()));
-                if follow.is_some() {
-                    let active = svg.owner_document().and_then(|d| d.active_element()).map(|a| a.id());
+                let active = svg.owner_document().and_then(|d| d.active_element());
+                // A re-render that moved the focused item in the DOM (a keyed list moves
+                // elements, and a moved element loses focus without a blur event) leaves
+                // the focus on <body>: it goes back to the tab stop.
+                let lost = *in_tree.borrow() && active.as_ref().is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
+                if follow.is_some() || lost {
+                    let active = active.map(|a| a.id());
                     if active.as_deref() != Some(item_id.as_str()) {
                         if let Ok(Some(item)) = svg.query_selector(&format!("[id=\"{item_id}\"]")) {
                             if let Some(item) = item.dyn_ref::<web_sys::SvgElement>() {
@@ -337,9 +345,22 @@ pub fn ChartView(props: &ChartProps) -> Html {
             }
         })
     };
+    let onfocusout = {
+        let tree_focused = tree_focused.clone();
+        let svg_ref = svg_ref.clone();
+        Callback::from(move |e: FocusEvent| {
+            let inside = match (e.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()), svg_ref.cast::<web_sys::Node>()) {
+                (Some(to), Some(svg)) => svg.contains(Some(&to)),
+                _ => false,
+            };
+            *tree_focused.borrow_mut() = inside;
+        })
+    };
     let onfocusin = {
         let dispatcher = state.dispatcher();
+        let tree_focused = tree_focused.clone();
         Callback::from(move |e: FocusEvent| {
+            *tree_focused.borrow_mut() = true;
             if let Some((v, target)) = item_of(e.target(), "[role=\"treeitem\"]") {
                 if target.get_attribute("role").as_deref() == Some("treeitem") {
                     dispatcher.dispatch(ChartAction::Focus(v));
@@ -664,7 +685,7 @@ pub fn ChartView(props: &ChartProps) -> Html {
                         data-nodes-in-dom={nodes_in_dom.to_string()}
                         data-overview={overview.then_some("true")}
                         viewBox={view_box}
-                        {onkeydown} {onfocusin} {onclick} {onpointerdown} {onpointermove}
+                        {onkeydown} {onfocusin} {onfocusout} {onclick} {onpointerdown} {onpointermove}
                         onpointerup={onpointerup} {onpointercancel}>
                         <g class="sk-viewport" role="none" transform={transform}>
                             <g class="sk-links" aria-hidden="true">

@@ -503,6 +503,9 @@ pub struct Inequality {
     pub areas: u32,
     pub min: f64,
     pub max: f64,
+    /// Ids of the areas with the lowest and the highest value.
+    pub min_at: String,
+    pub max_at: String,
     pub range: f64,
     pub ratio: Option<f64>,
     pub best_fifth: f64,
@@ -824,8 +827,9 @@ pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFig
                 let mean = |xs: &[(f64, usize)]| xs.iter().map(|x| x.0).sum::<f64>() / xs.len() as f64;
                 let best = mean(&values[..k]);
                 let worst = mean(&values[values.len() - k..]);
-                let min = values.iter().map(|x| x.0).fold(f64::INFINITY, f64::min);
-                let max = values.iter().map(|x| x.0).fold(f64::NEG_INFINITY, f64::max);
+                let lowest = values.iter().min_by(|a, b| a.0.total_cmp(&b.0)).map_or((f64::NAN, 0), |x| *x);
+                let highest = values.iter().max_by(|a, b| a.0.total_cmp(&b.0)).map_or((f64::NAN, 0), |x| *x);
+                let (min, max) = (lowest.0, highest.0);
                 if scope.is_none() {
                     for (v, i) in &values {
                         figures[*i].gap_to_best_fifth = Some(v - best);
@@ -838,6 +842,8 @@ pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFig
                     areas: values.len() as u32,
                     min,
                     max,
+                    min_at: figures[lowest.1].area.clone(),
+                    max_at: figures[highest.1].area.clone(),
                     range: max - min,
                     ratio: (min > 0.0).then(|| max / min),
                     best_fifth: best,

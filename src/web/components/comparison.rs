@@ -9,6 +9,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::figure_panel::{area_name, synthetic_label, value_text};
+use crate::figures::funnel::{tick_digits, ticks};
 use crate::figures::key_figures::{AreaLevel, Figure, FigureStatus, NATION};
 use crate::model::text::Lang;
 use crate::web::format;
@@ -73,33 +74,6 @@ fn sort_rows(rows: &mut [Row], sort: Sort, lang: Lang) {
     });
 }
 
-/// Rounded tick positions covering `lo..hi`, and the step between them.
-fn ticks(lo: f64, hi: f64) -> (Vec<f64>, f64) {
-    let span = (hi - lo).max(f64::EPSILON * hi.abs().max(1.0));
-    let raw = span / 4.0;
-    let magnitude = 10f64.powf(raw.log10().floor());
-    let norm = raw / magnitude;
-    let step = magnitude
-        * if norm < 1.5 {
-            1.0
-        } else if norm < 3.0 {
-            2.0
-        } else if norm < 7.0 {
-            5.0
-        } else {
-            10.0
-        };
-    let first = (lo / step).floor() * step;
-    let last = (hi / step).ceil() * step;
-    let mut out = Vec::new();
-    let mut t = first;
-    while t <= last + step * 1e-6 && out.len() < 20 {
-        out.push(t);
-        t += step;
-    }
-    (out, step)
-}
-
 const WIDTH: f64 = 440.0;
 const MARGIN: f64 = 12.0;
 const TOP: f64 = 34.0;
@@ -127,7 +101,7 @@ fn chart(rows: &[&Row], reference: Option<(&str, f64)>, label: &str, lang: Lang)
     let (ticks, step) = ticks(lo, hi);
     let lo = ticks.first().copied().unwrap_or(lo);
     let hi = ticks.last().copied().filter(|h| *h > lo).unwrap_or(lo + step);
-    let digits = if step >= 1.0 { 0 } else if step >= 0.1 { 1 } else { 2 };
+    let digits = tick_digits(step);
     let plot = WIDTH - 2.0 * MARGIN;
     let x = |v: f64| MARGIN + (v - lo) / (hi - lo) * plot;
     let height = TOP + ROW * values.len() as f64 + BOTTOM;
@@ -330,6 +304,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                             { header(SortKey::Lower, tr(Key::Lower, lang)) }
                             { header(SortKey::Upper, tr(Key::Upper, lang)) }
                             <th scope="col">{ i18n::compared_with(&reference_name, reference_value.map(|v| format::figure(v, lang)).as_deref(), lang) }</th>
+                            <th scope="col">{ tr(Key::Responsible, lang) }</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -347,6 +322,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                                     <td class="sk-num">{ f.and_then(|f| f.lower).map(|v| format::figure(v, lang)).unwrap_or_else(|| "–".into()) }</td>
                                     <td class="sk-num">{ f.and_then(|f| f.upper).map(|v| format::figure(v, lang)).unwrap_or_else(|| "–".into()) }</td>
                                     <td>{ f.map(compare_cell).unwrap_or_else(|| "–".into()) }</td>
+                                    <td>{ row.figure.and_then(|f| f.responsible.as_ref()).map(|r| r.name.get(lang).to_string()).unwrap_or_else(|| "–".into()) }</td>
                                 </tr>
                             }
                         }) }

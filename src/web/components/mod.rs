@@ -20,3 +20,6 @@ mod sources;
 mod ssu;
 mod tasks;
 mod transition;
+mod funnel;
+mod inequality;
+mod trends;

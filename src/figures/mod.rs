@@ -3,4 +3,5 @@
 
 pub mod funnel;
 pub mod key_figures;
+pub mod structures;
 pub mod stats;

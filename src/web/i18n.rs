@@ -63,7 +63,6 @@ pub enum Key {
     ComparisonHint,
     ShowClusters,
     WholeCountry,
-    Cluster,
     Value,
     Lower,
     Upper,
@@ -222,7 +221,6 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         ),
         Key::ShowClusters => ("Vis klynger", "Show clusters"),
         Key::WholeCountry => ("i hele landet", "in the whole country"),
-        Key::Cluster => ("Klynge", "Cluster"),
         Key::Value => ("Værdi", "Value"),
         Key::Lower => ("Nedre grænse", "Lower limit"),
         Key::Upper => ("Øvre grænse", "Upper limit"),
@@ -598,11 +596,9 @@ pub fn compared_with(reference: &str, value: Option<&str>, lang: Lang) -> String
 }
 
 /// The comparison table's caption.
-pub fn comparison_caption(indicator: &str, unit: &str, period: &str, scope: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Da => format!("{indicator}, {unit}, klynger {scope}, {period}"),
-        Lang::En => format!("{indicator}, {unit}, clusters {scope}, {period}"),
-    }
+/// `areas` names the structure's areas ("Sundhedsklynge", "Sundhedsråd").
+pub fn comparison_caption(indicator: &str, unit: &str, period: &str, scope: &str, areas: &str) -> String {
+    format!("{indicator}, {unit}, {areas} {scope}, {period}")
 }
 
 /// The chart's accessible name.

@@ -191,7 +191,8 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
         (Scope::Region, Some(r)) => i18n::in_region(&area_name(data, r, lang), lang),
         _ => tr(Key::WholeCountry, lang).to_string(),
     };
-    let caption = i18n::comparison_caption(ind.name.get(lang), ind.unit.get(lang), period.unwrap_or(""), &scope_text, lang);
+    let area_kind = figures.all.governance.area_name.get(lang);
+    let caption = i18n::comparison_caption(ind.name.get(lang), ind.unit.get(lang), period.unwrap_or(""), &scope_text, area_kind);
     let chart_rows: Vec<&Row> = rows.iter().filter(|r| r.figure.is_some_and(|f| f.status == FigureStatus::Ok && f.value.is_some())).collect();
     let left_out: Vec<String> = rows.iter().filter(|r| !chart_rows.iter().any(|c| c.id == r.id)).map(|r| r.name.to_string()).collect();
     let reference_text = match reference_value {
@@ -299,7 +300,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                     </caption>
                     <thead>
                         <tr>
-                            { header(SortKey::Name, tr(Key::Cluster, lang)) }
+                            { header(SortKey::Name, area_kind) }
                             { header(SortKey::Value, tr(Key::Value, lang)) }
                             { header(SortKey::Lower, tr(Key::Lower, lang)) }
                             { header(SortKey::Upper, tr(Key::Upper, lang)) }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::comparison::Comparison;
 use super::funnel::FunnelPlot;
 use super::inequality::InequalityView;
+use super::structures::Structures;
 use super::trends::Trends;
 use super::figure_panel::{synthetic_label, FigurePanel};
 use super::governance_figures::GovernanceFigures;
@@ -106,6 +107,7 @@ pub fn KeyFiguresSection(props: &KeyFiguresProps) -> Html {
                 <FunnelPlot ..props.clone() />
                 <InequalityView ..props.clone() />
                 <Trends ..props.clone() />
+                <Structures ..props.clone() />
             }
             <GovernanceFigures
                 figures={props.figures.clone()}

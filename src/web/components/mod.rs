@@ -23,3 +23,4 @@ mod transition;
 mod funnel;
 mod inequality;
 mod trends;
+mod structures;

@@ -977,3 +977,19 @@ pub fn suppressed_short(lang: Lang) -> &'static str {
         Lang::En => "suppressed",
     }
 }
+
+/// What the funnel's lines are: "Fuld kurve: 95 %-grænser; stiplet: 99,8 %; vandret linje: Danmark (100,0)".
+pub fn funnel_legend(reference: &str, value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Fuldt optrukne kurver: 95 %-grænser; stiplede: 99,8 %-grænser; vandret linje: {reference} ({value})."),
+        Lang::En => format!("Solid curves: 95% limits; dashed: 99.8% limits; horizontal line: {reference} ({value})."),
+    }
+}
+
+/// What the inequality strip shows.
+pub fn strip_legend(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "Hver lodret streg er ét område. Det grå felt går fra den bedste femtedels gennemsnit (fuld linje) til den dårligste femtedels (stiplet).",
+        Lang::En => "Each vertical stroke is one area. The grey band runs from the best fifth's mean (solid line) to the worst fifth's (dashed).",
+    }
+}

@@ -174,6 +174,7 @@ pub fn FunnelPlot(props: &FunnelProps) -> Html {
                 <p class="sk-funnel-caption" id={id("caption")}>{ &caption }</p>
                 <p class="sk-funnel-yaxis" aria-hidden="true">{ format!("↑ {}", axes.0) }</p>
                 { plot(f, &caption, &axes, lang) }
+                <p class="sk-chart-note">{ i18n::funnel_legend(&reference_name, &format::figure(f.target, lang), lang) }</p>
                 <p class="sk-funnel-outside" aria-live="polite">
                     { {
                         let outside: Vec<String> = f.outside().map(|p| format!("{} ({})", p.name, i18n::outlier(p.outlier, lang).to_lowercase())).collect();

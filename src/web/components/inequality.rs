@@ -107,13 +107,13 @@ pub fn InequalityView(props: &InequalityProps) -> Html {
                         *among == AreaLevel::Municipality,
                         (&name_of(*among, &q.max_at), &format::figure(q.max, lang)),
                         (&name_of(*among, &q.min_at), &format::figure(q.min, lang)),
-                        &format::figure(q.range, lang),
+                        &format!("{} {}", format::figure(q.range, lang), ind.unit.get(lang)),
                         q.ratio.map(|r| format::number(r, format::Style::Fixed(2), lang)).as_deref(),
                         lang,
                     ) }
-                    { " " }{ ind.unit.get(lang) }{ "." }
                 </p>
                 { strip(&rows, q.best_fifth, q.worst_fifth, (&name_of(*among, &q.min_at), q.min), (&name_of(*among, &q.max_at), q.max), &id("heading"), lang) }
+                <p class="sk-chart-note">{ i18n::strip_legend(lang) }</p>
                 <dl class="sk-figure-facts sk-inequality-facts">
                     <dt>{ tr(Key::Range, lang) }</dt><dd>{ format::figure(q.range, lang) }</dd>
                     <dt>{ tr(Key::RatioHighLow, lang) }</dt>
@@ -176,7 +176,12 @@ fn strip(rows: &[(&str, f64, Option<f64>)], best: f64, worst: f64, low: (&str, f
     let x = |v: f64| LEFT + (v - lo) / span * (WIDTH - LEFT - RIGHT);
     let axis = 78.0;
     let (a, b) = (x(best.min(worst)), x(best.max(worst)));
-    let label_x = |v: f64| n(x(v).clamp(LEFT + 40.0, WIDTH - RIGHT - 40.0));
+    // A label left of the middle starts at its value, one right of it ends there: never cut.
+    // The arrow stands at the value.
+    let label = |v: f64, y: f64, name: &str| {
+        let (anchor, text) = if x(v) < WIDTH / 2.0 { ("start", format!("↓ {name}")) } else { ("end", format!("{name} ↓")) };
+        html! { <text class="sk-strip-label" x={n(x(v).clamp(LEFT, WIDTH - RIGHT))} y={n(y)} text-anchor={anchor}>{ text }</text> }
+    };
     html! {
         <svg class="sk-inequality-strip" role="img" aria-labelledby={heading.to_string()} viewBox={format!("0 0 {WIDTH} 128")} preserveAspectRatio="xMinYMin meet">
             <rect class="sk-fifths" x={n(a)} y="44" width={n((b - a).max(1.0))} height="44" />
@@ -187,8 +192,8 @@ fn strip(rows: &[(&str, f64, Option<f64>)], best: f64, worst: f64, low: (&str, f
             { for ticks.iter().map(|t| html! {
                 <text class="sk-funnel-tick" x={n(x(*t))} y="122" text-anchor="middle">{ format::number(*t, format::Style::Fixed(tick_digits(step)), lang) }</text>
             }) }
-            <text class="sk-strip-label" x={label_x(low.1)} y="18" text-anchor="middle">{ format!("↓ {}", low.0) }</text>
-            <text class="sk-strip-label" x={label_x(high.1)} y="36" text-anchor="middle">{ format!("↑ {}", high.0) }</text>
+            { label(low.1, 18.0, low.0) }
+            { label(high.1, 36.0, high.0) }
         </svg>
     }
 }

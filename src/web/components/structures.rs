@@ -55,6 +55,7 @@ pub fn Structures(props: &StructuresProps) -> Html {
     let Some((c, other)) = comparison.as_ref() else { return html! {} };
     let ind = &indicators[index];
     let here = structure_title(data, lang);
+    let region = props.region.as_deref().filter(|r| data.region(r).is_some());
     let there = structure_title(other, lang);
     let id = |suffix: &str| format!("{}-structures-{suffix}", props.id);
     let on_indicator = {
@@ -80,7 +81,7 @@ pub fn Structures(props: &StructuresProps) -> Html {
                     </>
                 }) }
                 if values.is_empty() {
-                    { "–" }
+                    <span class="sk-no-value">{ tr(Key::NotPlaced, lang) }</span>
                 }
             </>
         }
@@ -105,7 +106,8 @@ pub fn Structures(props: &StructuresProps) -> Html {
             <div class="sk-table-scroll" role="region" tabindex="0" aria-labelledby={id("caption")}>
                 <table class="sk-table sk-structures-table">
                     <caption id={id("caption")}>
-                        { format!("{}, {}, {}", ind.name.get(lang), ind.unit.get(lang), props.period.clone().unwrap_or_default()) }
+                        { format!("{}, {}, {}{}", ind.name.get(lang), ind.unit.get(lang), props.period.clone().unwrap_or_default(),
+                            region.map(|r| format!(", {}", super::figure_panel::area_name(data, r, lang))).unwrap_or_default()) }
                         if ind.synthetic {
                             { " " }{ synthetic_label(lang) }
                         }
@@ -118,7 +120,7 @@ pub fn Structures(props: &StructuresProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for c.rows.iter().map(|row| html! {
+                        { for c.rows.iter().filter(|row| region.is_none_or(|r| data.municipality(&row.code).is_some_and(|m| m.region == r))).map(|row| html! {
                             <tr data-row-municipality={row.code.clone()}>
                                 <th scope="row">{ &row.name }</th>
                                 <td>{ cell(&row.from, &c.from) }</td>

@@ -103,9 +103,8 @@ pub fn Trends(props: &TrendsProps) -> Html {
                         },
                         None => html! { <text class="sk-trend-missing" x={n(x(i))} y={n(H - BOTTOM - 4.0)} text-anchor="middle">{ "×" }</text> },
                     }) }
-                    { for [0, periods.len() - 1].iter().map(|&i| html! {
-                        <text class="sk-funnel-tick" x={n(x(i))} y={n(H - 4.0)} text-anchor="middle">{ &periods[i] }</text>
-                    }) }
+                    <text class="sk-funnel-tick" x={n(x(0) - 8.0)} y={n(H - 4.0)} text-anchor="start">{ &periods[0] }</text>
+                    <text class="sk-funnel-tick" x={n(W - 2.0)} y={n(H - 4.0)} text-anchor="end">{ &periods[periods.len() - 1] }</text>
                 </svg>
             </figure>
         }

@@ -5,10 +5,10 @@
 
 use std::cmp::Ordering;
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::figure_panel::{area_name, synthetic_label, value_text};
+use super::figure_controls::{indicator_select, section_heading, table_caption};
+use super::figure_panel::{area_name, value_text};
 use crate::figures::funnel::{tick_digits, ticks};
 use crate::figures::key_figures::{AreaLevel, Figure, FigureStatus, NATION};
 use crate::model::text::Lang;
@@ -201,18 +201,9 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
     };
 
     let heading_id = format!("{}-comparison", props.id);
-    let select_id = format!("{}-comparison-indicator", props.id);
     let caption_id = format!("{}-comparison-caption", props.id);
     let scope_name = format!("{}-comparison-scope", props.id);
 
-    let on_indicator = {
-        let indicator = indicator.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(i) = e.target_unchecked_into::<HtmlSelectElement>().value().parse::<usize>() {
-                indicator.set(i);
-            }
-        })
-    };
     let on_scope = |value: Scope| {
         let scope = scope.clone();
         Callback::from(move |_: Event| scope.set(value))
@@ -254,21 +245,9 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
 
     html! {
         <section class="sk-comparison" data-testid="comparison" aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id}>
-                { tr(Key::Comparison, lang) }
-                if ind.synthetic {
-                    { " " }{ synthetic_label(lang) }
-                }
-            </h3>
+            { section_heading(&heading_id, tr(Key::Comparison, lang), ind.synthetic, lang) }
             <div class="sk-comparison-controls">
-                <div class="sk-field">
-                    <label for={select_id.clone()}>{ tr(Key::Indicator, lang) }</label>
-                    <select id={select_id} onchange={on_indicator}>
-                        { for indicators.iter().enumerate().map(|(i, x)| html! {
-                            <option value={i.to_string()} selected={i == index}>{ x.name.get(lang) }</option>
-                        }) }
-                    </select>
-                </div>
+                { indicator_select(&format!("{}-comparison-indicator", props.id), indicators, index, &indicator, lang) }
                 <fieldset class="sk-scope">
                     <legend>{ tr(Key::ShowClusters, lang) }</legend>
                     if let Some(r) = region {
@@ -292,12 +271,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
             }
             <div class="sk-table-scroll" role="region" tabindex="0" aria-labelledby={caption_id.clone()}>
                 <table class="sk-table sk-comparison-table">
-                    <caption id={caption_id}>
-                        { &caption }
-                        if ind.synthetic {
-                            { " " }{ synthetic_label(lang) }
-                        }
-                    </caption>
+                    { table_caption(&caption_id, &caption, ind.synthetic, lang) }
                     <thead>
                         <tr>
                             { header(SortKey::Name, area_kind) }

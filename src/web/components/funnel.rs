@@ -5,10 +5,10 @@
 //! filled outside 99.8 %) carries the position as well as the colour; the areas outside are
 //! named, and a table holds every number as the text alternative.
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::figure_panel::{area_name, synthetic_label};
+use super::figure_controls::{among_fieldset, indicator_select, no_data, section_heading, table_caption};
+use super::figure_panel::area_name;
 use crate::figures::funnel::{funnel, layout, tick_digits, Frame, Funnel, Measure};
 use crate::figures::key_figures::{AreaLevel, Figure, NATION};
 use crate::figures::stats::Outlier;
@@ -123,51 +123,17 @@ pub fn FunnelPlot(props: &FunnelProps) -> Html {
     let the_funnel = funnel(ind, *among, period, in_region, (reference_level, reference_area));
 
     let id = |suffix: &str| format!("{}-funnel-{suffix}", props.id);
-    let on_indicator = {
-        let indicator = indicator.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(i) = e.target_unchecked_into::<HtmlSelectElement>().value().parse::<usize>() {
-                indicator.set(i);
-            }
-        })
-    };
-    let on_among = |value: AreaLevel| {
-        let among = among.clone();
-        Callback::from(move |_: Event| among.set(value))
-    };
     let measure_is_ratio = the_funnel.as_ref().is_some_and(|f| f.measure == Measure::Ratio);
     let denominator = data.indicators.iter().find(|i| i.id == ind.id).map(|i| i.denominator.get(lang).to_string()).unwrap_or_default();
     let axes = i18n::funnel_axes(measure_is_ratio, ind.unit.get(lang), &denominator, lang);
     let caption = i18n::funnel_caption(ind.name.get(lang), &axes.0, &axes.1, &reference_name, period, lang);
-    let level_names = [(AreaLevel::Municipality, Key::Municipalities), (AreaLevel::Cluster, Key::Areas)];
 
     html! {
         <section class="sk-funnel" data-testid="funnel" aria-labelledby={id("heading")}>
-            <h3 id={id("heading")}>
-                { tr(Key::Funnel, lang) }
-                if ind.synthetic {
-                    { " " }{ synthetic_label(lang) }
-                }
-            </h3>
+            { section_heading(&id("heading"), tr(Key::Funnel, lang), ind.synthetic, lang) }
             <div class="sk-comparison-controls">
-                <div class="sk-field">
-                    <label for={id("indicator")}>{ tr(Key::Indicator, lang) }</label>
-                    <select id={id("indicator")} onchange={on_indicator}>
-                        { for indicators.iter().enumerate().map(|(i, x)| html! {
-                            <option value={i.to_string()} selected={i == index}>{ x.name.get(lang) }</option>
-                        }) }
-                    </select>
-                </div>
-                <fieldset class="sk-scope">
-                    <legend>{ tr(Key::FunnelAmong, lang) }</legend>
-                    { for level_names.iter().map(|(level, key)| html! {
-                        <label>
-                            <input type="radio" name={id("among")} value={super::figure_panel::level_code(*level)}
-                                checked={*among == *level} onchange={on_among(*level)} />
-                            { " " }{ tr(*key, lang) }
-                        </label>
-                    }) }
-                </fieldset>
+                { indicator_select(&id("indicator"), indicators, index, &indicator, lang) }
+                { among_fieldset(&id("among"), &among, lang) }
             </div>
             <p class="sk-hint">{ tr(Key::FunnelHint, lang) }</p>
             if let Some(f) = &the_funnel {
@@ -186,12 +152,7 @@ pub fn FunnelPlot(props: &FunnelProps) -> Html {
                 }
                 <div class="sk-table-scroll" role="region" tabindex="0" aria-labelledby={id("table-caption")}>
                     <table class="sk-table sk-funnel-table">
-                        <caption id={id("table-caption")}>
-                            { &caption }
-                            if ind.synthetic {
-                                { " " }{ synthetic_label(lang) }
-                            }
-                        </caption>
+                        { table_caption(&id("table-caption"), &caption, ind.synthetic, lang) }
                         <thead>
                             <tr>
                                 <th scope="col">{ tr(Key::Name, lang) }</th>
@@ -223,7 +184,7 @@ pub fn FunnelPlot(props: &FunnelProps) -> Html {
                     </table>
                 </div>
             } else {
-                <p class="sk-note">{ tr(Key::NoData, lang) }</p>
+                { no_data(lang) }
             }
         </section>
     }

@@ -4,10 +4,10 @@
 //! a table; where values are split by group, the slope and relative index of inequality
 //! (SII, both RIIs) in a sentence that states the order and sign.
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::figure_panel::{area_name, synthetic_label};
+use super::figure_controls::{among_fieldset, indicator_select, no_data, section_heading, table_caption};
+use super::figure_panel::area_name;
 use crate::figures::funnel::{tick_digits, ticks};
 use crate::figures::key_figures::{AreaLevel, FigureStatus, NATION};
 use crate::model::text::Lang;
@@ -40,18 +40,6 @@ pub fn InequalityView(props: &InequalityProps) -> Html {
     let scope = props.region.as_deref().filter(|r| data.region(r).is_some()).unwrap_or(NATION);
     let scope_name = area_name(data, scope, lang);
     let id = |suffix: &str| format!("{}-inequality-{suffix}", props.id);
-    let on_indicator = {
-        let indicator = indicator.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(i) = e.target_unchecked_into::<HtmlSelectElement>().value().parse::<usize>() {
-                indicator.set(i);
-            }
-        })
-    };
-    let on_among = |value: AreaLevel| {
-        let among = among.clone();
-        Callback::from(move |_: Event| among.set(value))
-    };
     let inequality = ind.inequality.iter().find(|q| q.scope == scope && q.among == *among && q.period == period);
     let name_of = |level: AreaLevel, id: &str| match level {
         AreaLevel::Municipality => data.municipality(id).map(|m| m.name.clone()).unwrap_or_else(|| id.to_string()),
@@ -71,35 +59,13 @@ pub fn InequalityView(props: &InequalityProps) -> Html {
     let better_first = |a: &f64, b: &f64| if ind.higher_is_better { b.total_cmp(a) } else { a.total_cmp(b) };
     rows.sort_by(|a, b| better_first(&a.1, &b.1));
     let gradients: Vec<_> = ind.gradients.iter().filter(|g| g.period == period && (g.area == scope || g.area == NATION)).collect();
-    let level_names = [(AreaLevel::Municipality, Key::Municipalities), (AreaLevel::Cluster, Key::Areas)];
 
     html! {
         <section class="sk-inequality" data-testid="inequality" aria-labelledby={id("heading")}>
-            <h3 id={id("heading")}>
-                { format!("{} – {}", tr(Key::Inequality, lang), scope_name) }
-                if ind.synthetic {
-                    { " " }{ synthetic_label(lang) }
-                }
-            </h3>
+            { section_heading(&id("heading"), &format!("{} – {}", tr(Key::Inequality, lang), scope_name), ind.synthetic, lang) }
             <div class="sk-comparison-controls">
-                <div class="sk-field">
-                    <label for={id("indicator")}>{ tr(Key::Indicator, lang) }</label>
-                    <select id={id("indicator")} onchange={on_indicator}>
-                        { for indicators.iter().enumerate().map(|(i, x)| html! {
-                            <option value={i.to_string()} selected={i == index}>{ x.name.get(lang) }</option>
-                        }) }
-                    </select>
-                </div>
-                <fieldset class="sk-scope">
-                    <legend>{ tr(Key::FunnelAmong, lang) }</legend>
-                    { for level_names.iter().map(|(level, key)| html! {
-                        <label>
-                            <input type="radio" name={id("among")} value={super::figure_panel::level_code(*level)}
-                                checked={*among == *level} onchange={on_among(*level)} />
-                            { " " }{ tr(*key, lang) }
-                        </label>
-                    }) }
-                </fieldset>
+                { indicator_select(&id("indicator"), indicators, index, &indicator, lang) }
+                { among_fieldset(&id("among"), &among, lang) }
             </div>
             if let Some(q) = inequality {
                 <p class="sk-inequality-sentence">
@@ -124,7 +90,7 @@ pub fn InequalityView(props: &InequalityProps) -> Html {
                 if scope == NATION {
                     <div class="sk-table-scroll" role="region" tabindex="0" aria-labelledby={id("caption")}>
                         <table class="sk-table sk-inequality-table">
-                            <caption id={id("caption")}>{ format!("{}: {}, {}", tr(Key::GapToBestFifth, lang), ind.name.get(lang), period) }</caption>
+                            { table_caption(&id("caption"), &format!("{}: {}, {}", tr(Key::GapToBestFifth, lang), ind.name.get(lang), period), ind.synthetic, lang) }
                             <thead><tr>
                                 <th scope="col">{ tr(Key::Name, lang) }</th>
                                 <th scope="col">{ tr(Key::Value, lang) }</th>
@@ -143,7 +109,7 @@ pub fn InequalityView(props: &InequalityProps) -> Html {
                     </div>
                 }
             } else {
-                <p class="sk-note">{ tr(Key::NoData, lang) }</p>
+                { no_data(lang) }
             }
             if !gradients.is_empty() {
                 <h4>{ tr(Key::Gradient, lang) }</h4>

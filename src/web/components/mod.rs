@@ -24,3 +24,4 @@ mod funnel;
 mod inequality;
 mod trends;
 mod structures;
+mod figure_controls;

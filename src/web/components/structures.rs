@@ -3,10 +3,10 @@
 //! embedded structure (health clusters 2022 ↔ sundhedsråd 2027), computed in the core
 //! (`crate::figures::structures`) from the shown data's municipal counts.
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::figure_panel::{synthetic_label, value_text};
+use super::figure_controls::{indicator_select, section_heading, table_caption};
+use super::figure_panel::value_text;
 use crate::figures::structures::{compare_structures, AreaValue, StructureComparison};
 use crate::model::text::Lang;
 use crate::model::Dataset;
@@ -58,14 +58,6 @@ pub fn Structures(props: &StructuresProps) -> Html {
     let region = props.region.as_deref().filter(|r| data.region(r).is_some());
     let there = structure_title(other, lang);
     let id = |suffix: &str| format!("{}-structures-{suffix}", props.id);
-    let on_indicator = {
-        let indicator = indicator.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(i) = e.target_unchecked_into::<HtmlSelectElement>().value().parse::<usize>() {
-                indicator.set(i);
-            }
-        })
-    };
     let cell = |values: &[AreaValue], figures: &crate::figures::key_figures::IndicatorFigures| -> Html {
         html! {
             <>
@@ -88,30 +80,18 @@ pub fn Structures(props: &StructuresProps) -> Html {
     };
     html! {
         <section class="sk-structures" data-testid="structures" aria-labelledby={id("heading")}>
-            <h3 id={id("heading")}>
-                { tr(Key::Structures, lang) }
-                if ind.synthetic {
-                    { " " }{ synthetic_label(lang) }
-                }
-            </h3>
-            <div class="sk-field">
-                <label for={id("indicator")}>{ tr(Key::Indicator, lang) }</label>
-                <select id={id("indicator")} onchange={on_indicator}>
-                    { for indicators.iter().enumerate().map(|(i, x)| html! {
-                        <option value={i.to_string()} selected={i == index}>{ x.name.get(lang) }</option>
-                    }) }
-                </select>
-            </div>
+            { section_heading(&id("heading"), tr(Key::Structures, lang), ind.synthetic, lang) }
+            { indicator_select(&id("indicator"), indicators, index, &indicator, lang) }
             <p class="sk-hint">{ tr(Key::StructuresHint, lang) }</p>
             <div class="sk-table-scroll" role="region" tabindex="0" aria-labelledby={id("caption")}>
                 <table class="sk-table sk-structures-table">
-                    <caption id={id("caption")}>
-                        { format!("{}, {}, {}{}", ind.name.get(lang), ind.unit.get(lang), props.period.clone().unwrap_or_default(),
-                            region.map(|r| format!(", {}", super::figure_panel::area_name(data, r, lang))).unwrap_or_default()) }
-                        if ind.synthetic {
-                            { " " }{ synthetic_label(lang) }
-                        }
-                    </caption>
+                    { table_caption(
+                        &id("caption"),
+                        &format!("{}, {}, {}{}", ind.name.get(lang), ind.unit.get(lang), props.period.clone().unwrap_or_default(),
+                            region.map(|r| format!(", {}", super::figure_panel::area_name(data, r, lang))).unwrap_or_default()),
+                        ind.synthetic,
+                        lang,
+                    ) }
                     <thead>
                         <tr>
                             <th scope="col">{ tr(Key::Municipality, lang) }</th>

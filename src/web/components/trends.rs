@@ -3,10 +3,10 @@
 //! value with its interval; suppressed periods marked ×, never drawn as 0. Each chart's
 //! accessible name lists its values; the same numbers are in the comparison and panels.
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::figure_panel::{area_name, synthetic_label};
+use super::figure_controls::{indicator_select, section_heading};
+use super::figure_panel::area_name;
 use crate::figures::funnel::{tick_digits, ticks};
 use crate::figures::key_figures::{AreaLevel, Figure, FigureStatus, NATION};
 use crate::web::format;
@@ -62,14 +62,6 @@ pub fn Trends(props: &TrendsProps) -> Html {
     let x = |i: usize| LEFT + 10.0 + i as f64 * (W - LEFT - 20.0) / (periods.len().max(2) - 1) as f64;
     let digits = tick_digits(step);
     let id = |suffix: &str| format!("{}-trends-{suffix}", props.id);
-    let on_indicator = {
-        let indicator = indicator.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(i) = e.target_unchecked_into::<HtmlSelectElement>().value().parse::<usize>() {
-                indicator.set(i);
-            }
-        })
-    };
     let panel = |level: AreaLevel, area: &str, name: &str| {
         let s = series(level, area);
         let values: Vec<String> = periods
@@ -111,20 +103,8 @@ pub fn Trends(props: &TrendsProps) -> Html {
     };
     html! {
         <section class="sk-trends" data-testid="trends" aria-labelledby={id("heading")}>
-            <h3 id={id("heading")}>
-                { tr(Key::Trends, lang) }
-                if ind.synthetic {
-                    { " " }{ synthetic_label(lang) }
-                }
-            </h3>
-            <div class="sk-field">
-                <label for={id("indicator")}>{ tr(Key::Indicator, lang) }</label>
-                <select id={id("indicator")} onchange={on_indicator}>
-                    { for indicators.iter().enumerate().map(|(i, x)| html! {
-                        <option value={i.to_string()} selected={i == index}>{ x.name.get(lang) }</option>
-                    }) }
-                </select>
-            </div>
+            { section_heading(&id("heading"), tr(Key::Trends, lang), ind.synthetic, lang) }
+            { indicator_select(&id("indicator"), indicators, index, &indicator, lang) }
             <p class="sk-hint">{ tr(Key::TrendsHint, lang) }{ " " }{ format!("({})", ind.unit.get(lang)) }</p>
             <div class="sk-trend-grid">
                 { for areas.iter().map(|(level, area, name)| panel(*level, area, name)) }

@@ -1601,3 +1601,95 @@ async fn no_transition_view_for_the_host_pages_data() {
     let _handle = mounted(&host, options(&format!(r#"{{"data":{data}}}"#))).await;
     assert!(all(&host, "section.sk-transition").is_empty());
 }
+
+// ---------------------------------------------------------------- funnel, inequality, trends, structures
+
+mod issue_15 {
+    use super::*;
+    use sundhedsklynger::figures::funnel::funnel;
+    use sundhedsklynger::figures::key_figures::{key_figures, AreaLevel, KeyFigureOptions};
+    use sundhedsklynger::Options;
+
+    const DEMO: &str = include_str!("../www/data/demo.json");
+
+    fn demo(extra: &str) -> Option<JsValue> {
+        let opts = js_sys::JSON::parse(extra).unwrap();
+        js_sys::Reflect::set(&opts, &"data".into(), &DEMO.into()).unwrap();
+        js_sys::Reflect::set(&opts, &"view".into(), &"list".into()).unwrap();
+        Some(opts)
+    }
+
+    #[wasm_bindgen_test]
+    async fn funnel_points_are_focusable_named_and_tabulated() {
+        let report = sundhedsklynger::check(DEMO, &Options::default());
+        let (profile, _) = sundhedsklynger::rules::resolve_profile(&report.dataset, &Options::default());
+        let kf = key_figures(&report.dataset, &profile, &KeyFigureOptions::default());
+        let ind = &kf.indicators[0];
+        let period = ind.periods.last().unwrap();
+        let in_rm = |f: &sundhedsklynger::figures::key_figures::Figure| report.dataset.municipality(&f.area).is_some_and(|m| m.region == "RM");
+        let expected = funnel(ind, AreaLevel::Municipality, period, in_rm, (AreaLevel::Region, "RM")).unwrap();
+
+        let host = host();
+        let _handle = mounted(&host, demo(r#"{"region": "RM"}"#)).await;
+        let section = one(&host, "section[data-testid=\"funnel\"]");
+        let points = all(&section, "svg .sk-funnel-point");
+        assert_eq!(points.len(), expected.points.len());
+        for (el, p) in points.iter().zip(&expected.points) {
+            assert_eq!(el.get_attribute("tabindex").as_deref(), Some("0"), "keyboard-reachable");
+            assert_eq!(el.get_attribute("data-area").as_deref(), Some(p.area.as_str()));
+            assert_eq!(el.get_attribute("data-outlier").as_deref(), Some(p.outlier.code()));
+            let name = el.get_attribute("aria-label").unwrap();
+            assert!(name.starts_with(&format!("{}: ", p.name)), "{name}");
+        }
+        // Focus reaches a point.
+        points[0].clone().dyn_into::<web_sys::SvgElement>().unwrap().focus().unwrap();
+        assert_eq!(document().active_element().as_ref(), Some(&points[0]));
+        // The table holds every point and the areas left out; the outside ones are named.
+        let table = one(&section, "table.sk-funnel-table");
+        one(&table, "caption");
+        let rows = all(&table, "tbody tr");
+        assert_eq!(rows.len(), expected.points.len() + expected.left_out.len());
+        let outside = text(&one(&section, ".sk-funnel-outside"));
+        for p in expected.outside() {
+            assert!(outside.contains(&p.name), "{outside} lacks {}", p.name);
+        }
+        // Areas instead of municipalities.
+        let radios = all(&section, "input[type=\"radio\"]");
+        click(&radios[1]).await;
+        let section = one(&host, "section[data-testid=\"funnel\"]");
+        let areas: Vec<String> = all(&section, "svg .sk-funnel-point").iter().map(|e| e.get_attribute("data-area").unwrap()).collect();
+        assert!(!areas.is_empty() && areas.iter().all(|a| report.dataset.area(a).is_some_and(|c| c.region == "RM")), "{areas:?}");
+        assert!(all(&host, "[style]").is_empty(), "no inline styles");
+    }
+
+    #[wasm_bindgen_test]
+    async fn inequality_sentence_trends_and_structures() {
+        let host = host();
+        let _handle = mounted(&host, demo(r#"{"region": "RM"}"#)).await;
+        let inequality = one(&host, "section[data-testid=\"inequality\"]");
+        let sentence = text(&one(&inequality, ".sk-inequality-sentence"));
+        assert!(sentence.starts_with("Forskellen mellem den højeste ("), "{sentence}");
+        assert!(sentence.contains(','), "da-DK numbers: {sentence}");
+        one(&inequality, "svg.sk-inequality-strip");
+        // Trends: one panel per area of the region, the region and the nation.
+        let trends = one(&host, "section[data-testid=\"trends\"]");
+        let panels = all(&trends, ".sk-trend-panel");
+        let report = sundhedsklynger::check(DEMO, &Options::default());
+        assert_eq!(panels.len(), report.dataset.areas_of("RM").count() + 2);
+        for p in &panels {
+            let label = one(p, "svg").get_attribute("aria-label").unwrap();
+            assert!(label.contains("2019") && label.contains("2023"), "{label}");
+        }
+        // The same municipalities in both structures: Horsens in its 2022 cluster and its 2027 council.
+        let structures = one(&host, "section[data-testid=\"structures\"]");
+        let horsens = one(&structures, "tr[data-row-municipality=\"615\"]");
+        let cells = all(&horsens, "td");
+        assert_eq!(cells.len(), 2);
+        assert!(text(&cells[0]).contains("Horsens"), "{}", text(&cells[0]));
+        assert!(text(&cells[1]).contains("Sundhedsråd"), "{}", text(&cells[1]));
+        // English.
+        click(&one(&host, "button.sk-lang")).await;
+        let sentence = text(&one(&host, "section[data-testid=\"inequality\"] .sk-inequality-sentence"));
+        assert!(sentence.starts_with("The difference between the highest ("), "{sentence}");
+    }
+}

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use sundhedsklynger::figures::key_figures::{governance, indicator_figures, key_figures, slope_index, AreaLevel, FigureStatus, KeyFigureOptions};
 use sundhedsklynger::model::profile::builtin_profiles;
-use sundhedsklynger::figures::stats::{crude_rate, direct_standardised_rate, proportion, BandCount, ProportionMethod};
+use sundhedsklynger::figures::stats::{byar, crude_rate, direct_standardised_rate, exact_poisson, proportion, z_for_level, BandCount, ProportionMethod};
 use sundhedsklynger::{check, Options, Severity};
 
 fn law() -> &'static sundhedsklynger::model::profile::RuleProfile {
@@ -161,6 +161,84 @@ fn slope_index_of_inequality() {
     let g = f.gradients.iter().find(|g| g.area == "DK").unwrap();
     assert!((g.sii - 20.0).abs() < 1e-9, "{g:?}");
     assert!((g.rii.unwrap() - 20.0 / 15.0).abs() < 1e-9);
+    // The fitted ends: 10 − 20 × 0.25 = 5 at the most advantaged end, 25 at the least; PHE's
+    // RII (the ratio of the ends) is 5, SII ÷ mean is 1.33.
+    assert!((g.fitted_most_advantaged - 5.0).abs() < 1e-9 && (g.fitted_least_advantaged - 25.0).abs() < 1e-9, "{g:?}");
+    assert!((g.rii_ends.unwrap() - 5.0).abs() < 1e-9);
+}
+
+/// SMR / ISR of every figure of a directly standardised rate, against the nation's counts of
+/// the same period, and against a reference given in the data.
+#[test]
+fn indirect_standardisation_per_figure() {
+    let mut v = with_indicator();
+    v["indicators"][0]["standardisation"] = json!("direct");
+    v["indicators"][0]["standard_population"] = json!("esp2013");
+    let f = figures(&v, &KeyFigureOptions::default());
+    let reference = f.indirect_reference.as_ref().unwrap();
+    assert_eq!(reference.source, "nation");
+    // 2022, nation: 55 / 4000 in 65-79 and 85 / 2000 in 80+ (crude 140 / 6000).
+    let c1 = find(&f, AreaLevel::Cluster, "C1", "2022");
+    let s = c1.indirect.as_ref().unwrap();
+    let expected = 3000.0 * 55.0 / 4000.0 + 1500.0 * 85.0 / 2000.0;
+    assert_eq!(s.observed, 130.0);
+    assert!((s.expected.unwrap() - expected).abs() < 1e-9, "{s:?}");
+    assert!((s.ratio.unwrap() - 130.0 / expected).abs() < 1e-12);
+    let b = byar(130.0, z_for_level(0.95));
+    assert!((s.ratio_lower.unwrap() - b.lower / expected).abs() < 1e-12 && (s.ratio_upper.unwrap() - b.upper / expected).abs() < 1e-12);
+    assert_eq!(s.method, "byar");
+    let crude = 140.0 / 6000.0 * 1000.0;
+    assert!((s.rate.unwrap() - 130.0 / expected * crude).abs() < 1e-9);
+    // The nation against itself: exactly 1.
+    assert!((find(&f, AreaLevel::Nation, "DK", "2022").indirect.as_ref().unwrap().ratio.unwrap() - 1.0).abs() < 1e-12);
+    // Gamma, 10 events in 2022: Byar; 2023 Beta has 3 events: suppressed (below 5), never 0.
+    let beta = find(&f, AreaLevel::Municipality, "102", "2023").indirect.as_ref().unwrap();
+    assert_eq!((beta.status, beta.ratio), (FigureStatus::Suppressed, None));
+    assert!(beta.expected.unwrap() > 0.0);
+    // With suppression lowered, the small area gets an exact interval where the DSR is suppressed.
+    let low = KeyFigureOptions { suppress_below: 1.0, ..Default::default() };
+    let f_low = figures(&v, &low);
+    let beta = find(&f_low, AreaLevel::Municipality, "102", "2023");
+    assert_eq!(beta.status, FigureStatus::Suppressed, "a DSR needs 10 events");
+    let smr = beta.indirect.as_ref().unwrap();
+    assert_eq!((smr.status, smr.method), (FigureStatus::Ok, "exact"));
+    let e = exact_poisson(3.0, 0.95);
+    assert!((smr.ratio_upper.unwrap() - e.upper / smr.expected.unwrap()).abs() < 1e-12);
+
+    // A reference given in the data (format /2): rates 0.01 and 0.05.
+    let mut v = serde_json::to_value(check(&v.to_string(), &Options::default()).dataset.upgraded()).unwrap();
+    v["indicators"][0]["reference"] = json!({ "name": { "da": "Reference", "en": "Reference" }, "events": [10, 50], "population": [1000, 1000] });
+    let f = figures(&v, &KeyFigureOptions::default());
+    assert_eq!(f.indirect_reference.as_ref().unwrap().source, "data");
+    let m = find(&f, AreaLevel::Municipality, "101", "2022").indirect.as_ref().unwrap();
+    assert!((m.expected.unwrap() - (2000.0 * 0.01 + 1000.0 * 0.05)).abs() < 1e-9, "{m:?}");
+    assert!((m.rate.unwrap() - 100.0 / 70.0 * 30.0).abs() < 1e-9, "ISR = SMR × the reference's crude rate 60 / 2000 × 1000");
+
+    // A crude rate without a reference gets no ratio; a reference of the wrong length is an error.
+    assert!(figures(&with_indicator(), &KeyFigureOptions::default()).figures.iter().all(|f| f.indirect.is_none()));
+    let mut bad = v.clone();
+    bad["indicators"][0]["reference"] = json!({ "name": { "da": "R", "en": "R" }, "events": [10], "population": [1000, 0] });
+    let codes: Vec<_> = summary(&findings(&bad)).into_iter().map(|(_, c, p)| (c, p)).collect();
+    assert!(codes.contains(&("missing-age-bands".to_string(), "/indicators/0/reference/events".to_string())), "{codes:?}");
+}
+
+/// Every figure names the body responsible for its area.
+#[test]
+fn every_figure_names_its_responsible_body() {
+    let r = check(&with_indicator().to_string(), &Options::default());
+    let kf = key_figures(&r.dataset, law(), &KeyFigureOptions::default());
+    for f in &kf.indicators[0].figures {
+        match f.level {
+            AreaLevel::Nation => assert!(f.responsible.is_none()),
+            AreaLevel::Cluster => {
+                let body = f.responsible.as_ref().unwrap_or_else(|| panic!("{}", f.area));
+                assert!(body.body.as_deref().is_some_and(|b| b.starts_with(&format!("{}/", f.area))), "{body:?}");
+                assert!(kf.governance.bodies.iter().any(|b| Some(b.id.as_str()) == body.body.as_deref() && b.name == body.name));
+            }
+            AreaLevel::Region => assert!(f.responsible.is_some()),
+            AreaLevel::Municipality => assert!(f.responsible.as_ref().unwrap().name.da.starts_with("Kommunalbestyrelsen")),
+        }
+    }
 }
 
 #[test]

@@ -19,6 +19,7 @@ use crate::bodies::labels::body_name;
 use crate::model::{Dataset, Sector};
 use crate::model::profile::RuleProfile;
 use crate::figures::stats::ci::Interval;
+use crate::figures::stats::indirect::{indirectly_standardised_ratio, reference_crude_rate};
 use crate::figures::stats::rate::{crude_rate, direct_standardised_rate, proportion, BandCount, Estimate, ProportionMethod, StatsError};
 use crate::model::text::Text;
 use crate::finding::{Code, Finding, Severity};
@@ -442,6 +443,55 @@ pub struct Figure {
     /// Difference to the mean of the best fifth of the same level's areas (nationally).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gap_to_best_fifth: Option<f64>,
+    /// The indirectly standardised ratio (SMR) and rate (ISR), for a rate indicator that is
+    /// directly standardised or gives a `reference`: for areas too small for a stable DSR.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indirect: Option<IndirectFigure>,
+    /// The body responsible for the area: a cluster's political level or the sundhedsråd, the
+    /// region's own body, a municipality's council. Absent for the nation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub responsible: Option<Responsible>,
+}
+
+/// The body responsible for an area's figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Responsible {
+    /// The body's id (`"C1/politisk"`), where it is a body of the data set; absent for a
+    /// municipality's council, which the data do not list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    pub name: Text,
+}
+
+/// The indirectly standardised ratio of one area and period against the indicator's
+/// reference (the nation's counts of the same period, or the indicator's `reference`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IndirectFigure {
+    /// `ok`, `suppressed` (fewer observed events than `suppressBelow`), `invalid`.
+    pub status: FigureStatus,
+    /// Observed events O.
+    pub observed: f64,
+    /// Expected events E = Σ population × reference rate, over the age bands.
+    /// E; absent where it cannot be computed.
+    pub expected: Option<f64>,
+    /// O / E: 1 is as the reference (shown × 100).
+    pub ratio: Option<f64>,
+    pub ratio_lower: Option<f64>,
+    pub ratio_upper: Option<f64>,
+    /// The indirectly standardised rate: the ratio × the reference's crude rate, in the unit.
+    pub rate: Option<f64>,
+    pub rate_lower: Option<f64>,
+    pub rate_upper: Option<f64>,
+    /// The interval on O: `"exact"` (chi-square) below 10 observed events, `"byar"` from 10.
+    pub method: &'static str,
+}
+
+/// What the indirectly standardised ratios of an indicator are measured against.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IndirectReference {
+    /// `"nation"` (the nation's counts of each period) or `"data"` (the indicator's `reference`).
+    pub source: &'static str,
+    pub name: Text,
 }
 
 /// Inequality between areas of one level within one scope (a region or the nation).
@@ -453,6 +503,9 @@ pub struct Inequality {
     pub areas: u32,
     pub min: f64,
     pub max: f64,
+    /// Ids of the areas with the lowest and the highest value.
+    pub min_at: String,
+    pub max_at: String,
     pub range: f64,
     pub ratio: Option<f64>,
     pub best_fifth: f64,
@@ -460,14 +513,28 @@ pub struct Inequality {
 }
 
 /// Slope and relative index of inequality across social groups.
+///
+/// Order and sign: the groups are placed from the most advantaged (position 0) to the least
+/// advantaged (position 1), each at the midpoint of its cumulative population share, and a
+/// population-weighted line is fitted. **SII = fitted value at the least advantaged end minus
+/// the fitted value at the most advantaged end**: positive when the least advantaged have the
+/// higher value (e.g. more admissions). PHEindicatormethods orders from the most deprived
+/// and so gives the opposite sign for the same data.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SocialGradient {
     pub area: String,
     pub period: String,
-    /// Rate at the least advantaged end minus rate at the most advantaged end.
+    /// Fitted value at the least advantaged end minus that at the most advantaged end (see the type).
     pub sii: f64,
-    /// SII divided by the overall value.
+    /// SII divided by the overall (mean) value of the area: the RII of "SII ÷ mean".
     pub rii: Option<f64>,
+    /// Fitted value at the least advantaged end divided by that at the most advantaged end:
+    /// the RII as PHEindicatormethods gives it (the ratio of the fitted ends). Absent where the
+    /// fitted value at the most advantaged end is not above 0.
+    pub rii_ends: Option<f64>,
+    /// Fitted values at the most and the least advantaged ends.
+    pub fitted_most_advantaged: f64,
+    pub fitted_least_advantaged: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -487,6 +554,8 @@ pub struct IndicatorFigures {
     pub figures: Vec<Figure>,
     pub inequality: Vec<Inequality>,
     pub gradients: Vec<SocialGradient>,
+    /// The reference of the figures' `indirect` ratios; absent where there are none.
+    pub indirect_reference: Option<IndirectReference>,
 }
 
 /// Counts per age band for one area and period.
@@ -526,6 +595,39 @@ impl Calculator<'_> {
             Ok(_) if self.weights.is_some() && events < self.options.dsr_min_events => (FigureStatus::Suppressed, None, events, population),
             Ok(e) => (FigureStatus::Ok, Some(e), events, population),
         }
+    }
+}
+
+impl Calculator<'_> {
+    /// The indirectly standardised ratio and rate of `bands` against `reference`.
+    fn indirect(&self, bands: &[BandCount], reference: &[BandCount]) -> IndirectFigure {
+        let observed: f64 = bands.iter().map(|b| b.events).sum();
+        let result = indirectly_standardised_ratio(bands, reference, self.options.level)
+            .and_then(|r| reference_crude_rate(reference, self.indicator.multiplier).map(|crude| (r, crude)));
+        let mut f = IndirectFigure {
+            status: FigureStatus::Invalid,
+            observed,
+            expected: None,
+            ratio: None,
+            ratio_lower: None,
+            ratio_upper: None,
+            rate: None,
+            rate_lower: None,
+            rate_upper: None,
+            method: crate::figures::stats::PoissonMethod::for_count(observed).code(),
+        };
+        if let Ok((r, crude)) = result {
+            f.expected = Some(r.expected);
+            if observed < self.options.suppress_below {
+                f.status = FigureStatus::Suppressed;
+            } else {
+                let (rate, interval) = r.rate(crude);
+                f.status = FigureStatus::Ok;
+                (f.ratio, f.ratio_lower, f.ratio_upper) = (Some(r.ratio), Some(r.interval.lower), Some(r.interval.upper));
+                (f.rate, f.rate_lower, f.rate_upper) = (Some(rate), Some(interval.lower), Some(interval.upper));
+            }
+        }
+        f
     }
 }
 
@@ -595,6 +697,44 @@ pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFig
         }
     }
 
+    // Indirect standardisation, for a rate that is directly standardised or gives a reference:
+    // against the indicator's reference, or the nation's counts of the same period.
+    let indirect_wanted = indicator.kind == IndicatorKind::Rate && (indicator.standardisation == Standardisation::Direct || indicator.reference.is_some());
+    let given_reference: Option<Bands> = indicator
+        .reference
+        .as_ref()
+        .filter(|r| r.events.len() == n_bands && r.population.len() == n_bands)
+        .map(|r| r.events.iter().zip(&r.population).map(|(&events, &population)| BandCount { events, population }).collect());
+    let indirect_reference = match (&indicator.reference, indirect_wanted) {
+        (_, false) => None,
+        (Some(r), true) => Some(IndirectReference { source: "data", name: r.name.clone() }),
+        (None, true) => Some(IndirectReference { source: "nation", name: Text::new("Hele landet i samme periode", "Denmark in the same period") }),
+    };
+    let national_bands: Vec<Bands> = if indirect_wanted && given_reference.is_none() {
+        (0..n_p)
+            .map(|pi| {
+                let mut acc: Bands = vec![zero; n_bands];
+                for mi in 0..data.municipalities.len() {
+                    if let Some(b) = &counts[mi * n_p + pi] {
+                        add(&mut acc, b, 1.0);
+                    }
+                }
+                acc
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let reference_of = |pi: usize| -> Option<&[BandCount]> {
+        if !indirect_wanted {
+            None
+        } else if indicator.reference.is_some() {
+            given_reference.as_deref()
+        } else {
+            national_bands.get(pi).map(Vec::as_slice)
+        }
+    };
+
     let areas = areas(data);
     let mut figures: Vec<Figure> = Vec::with_capacity(areas.len() * n_p);
     let mut estimates: Vec<Option<(f64, Interval)>> = Vec::with_capacity(areas.len() * n_p);
@@ -614,6 +754,7 @@ pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFig
                 }
             }
             let (status, estimate, numerator, denominator) = if any { calc.estimate(&acc) } else { (FigureStatus::NoData, None, 0.0, 0.0) };
+            let indirect = reference_of(pi).filter(|_| any).map(|reference| calc.indirect(&acc, reference));
             estimates.push(estimate.map(|e| (e.value, e.interval)));
             figures.push(Figure {
                 level: area.level,
@@ -631,6 +772,8 @@ pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFig
                 nation: None,
                 trend: None,
                 gap_to_best_fifth: None,
+                indirect,
+                responsible: None,
             });
         }
     }
@@ -684,8 +827,9 @@ pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFig
                 let mean = |xs: &[(f64, usize)]| xs.iter().map(|x| x.0).sum::<f64>() / xs.len() as f64;
                 let best = mean(&values[..k]);
                 let worst = mean(&values[values.len() - k..]);
-                let min = values.iter().map(|x| x.0).fold(f64::INFINITY, f64::min);
-                let max = values.iter().map(|x| x.0).fold(f64::NEG_INFINITY, f64::max);
+                let lowest = values.iter().min_by(|a, b| a.0.total_cmp(&b.0)).map_or((f64::NAN, 0), |x| *x);
+                let highest = values.iter().max_by(|a, b| a.0.total_cmp(&b.0)).map_or((f64::NAN, 0), |x| *x);
+                let (min, max) = (lowest.0, highest.0);
                 if scope.is_none() {
                     for (v, i) in &values {
                         figures[*i].gap_to_best_fifth = Some(v - best);
@@ -698,6 +842,8 @@ pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFig
                     areas: values.len() as u32,
                     min,
                     max,
+                    min_at: figures[lowest.1].area.clone(),
+                    max_at: figures[highest.1].area.clone(),
                     range: max - min,
                     ratio: (min > 0.0).then(|| max / min),
                     best_fifth: best,
@@ -729,8 +875,17 @@ pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFig
                 if groups.len() < 2 || groups.len() != n_g {
                     continue;
                 }
-                if let (Some(sii), (_, Some(overall), _, _)) = (slope_index(&groups), calc.estimate(&total)) {
-                    gradients.push(SocialGradient { area: area.id.to_string(), period: period.to_string(), sii, rii: (overall.value != 0.0).then(|| sii / overall.value) });
+                if let (Some((sii, intercept)), (_, Some(overall), _, _)) = (slope_fit(&groups), calc.estimate(&total)) {
+                    let (most, least) = (intercept, intercept + sii);
+                    gradients.push(SocialGradient {
+                        area: area.id.to_string(),
+                        period: period.to_string(),
+                        sii,
+                        rii: (overall.value != 0.0).then(|| sii / overall.value),
+                        rii_ends: (most > 0.0).then(|| least / most),
+                        fitted_most_advantaged: most,
+                        fitted_least_advantaged: least,
+                    });
                 }
             }
         }
@@ -752,13 +907,21 @@ pub fn indicator_figures(data: &Dataset, indicator: &Indicator, options: &KeyFig
         figures,
         inequality,
         gradients,
+        indirect_reference,
     }
 }
 
 /// Slope index of inequality: groups ordered from most to least advantaged, each placed
 /// at the midpoint of its cumulative population share; the population-weighted least
-/// squares slope of the group values on that position.
+/// squares slope of the group values on that position (the fitted least advantaged end
+/// minus the most advantaged end).
 pub fn slope_index(groups: &[(f64, f64)]) -> Option<f64> {
+    slope_fit(groups).map(|(slope, _)| slope)
+}
+
+/// The population-weighted line of [`slope_index`]: (slope, intercept), the intercept being
+/// the fitted value at the most advantaged end (position 0).
+pub fn slope_fit(groups: &[(f64, f64)]) -> Option<(f64, f64)> {
     let total: f64 = groups.iter().map(|g| g.0).sum();
     if total <= 0.0 {
         return None;
@@ -776,15 +939,45 @@ pub fn slope_index(groups: &[(f64, f64)]) -> Option<f64> {
     let y_mean = points.iter().map(|p| p.1 * p.2).sum::<f64>() / total;
     let sxx: f64 = points.iter().map(|p| p.2 * (p.0 - x_mean).powi(2)).sum();
     let sxy: f64 = points.iter().map(|p| p.2 * (p.0 - x_mean) * (p.1 - y_mean)).sum();
-    (sxx > 0.0).then(|| sxy / sxx)
+    (sxx > 0.0).then(|| {
+        let slope = sxy / sxx;
+        (slope, y_mean - slope * x_mean)
+    })
 }
 
-/// All key figures of a data set.
-pub fn key_figures(data: &Dataset, profile: &RuleProfile, options: &KeyFigureOptions) -> KeyFigures {
-    KeyFigures {
-        governance: governance(data, profile),
-        indicators: data.indicators.iter().map(|i| indicator_figures(data, i, options)).collect(),
+/// The body responsible for each area: a cluster's representing body (its political level,
+/// the sundhedsråd; [`crate::bodies::AreaBodies::representing`]), the region's own body (the
+/// SSU in 2022) or else its regional council, each municipality's council. The nation has none.
+pub fn responsible_bodies(data: &Dataset, profile: &RuleProfile) -> HashMap<(AreaLevel, String), Responsible> {
+    let mut out = HashMap::default();
+    for m in &data.municipalities {
+        let name = Text::new(format!("Kommunalbestyrelsen, {}", m.name), format!("Municipal council, {}", m.name));
+        out.insert((AreaLevel::Municipality, m.code.clone()), Responsible { body: None, name });
     }
+    for region in &data.regions {
+        let rb = region_bodies(data, &region.id, profile);
+        let own = match rb.bodies.first() {
+            Some(b) => Responsible { body: Some(b.id.to_string()), name: body_name(data, profile, b) },
+            None => Responsible { body: None, name: Text::new(format!("Regionsrådet, {}", region.name), format!("Regional council, {}", region.name)) },
+        };
+        out.insert((AreaLevel::Region, region.id.clone()), own);
+        for ab in &rb.areas {
+            if let Some(b) = ab.representing() {
+                out.insert((AreaLevel::Cluster, ab.area.clone()), Responsible { body: Some(b.id.to_string()), name: body_name(data, profile, b) });
+            }
+        }
+    }
+    out
+}
+
+/// All key figures of a data set; each figure names the body responsible for its area.
+pub fn key_figures(data: &Dataset, profile: &RuleProfile, options: &KeyFigureOptions) -> KeyFigures {
+    let responsible = responsible_bodies(data, profile);
+    let mut indicators: Vec<IndicatorFigures> = data.indicators.iter().map(|i| indicator_figures(data, i, options)).collect();
+    for figure in indicators.iter_mut().flat_map(|i| i.figures.iter_mut()) {
+        figure.responsible = responsible.get(&(figure.level, figure.area.clone())).cloned();
+    }
+    KeyFigures { governance: governance(data, profile), indicators }
 }
 
 /// Figures of one indicator keyed for lookup: (level, area, period) → index.

@@ -53,13 +53,44 @@ export interface Figure {
   nation?: { area: string; value: number; difference: number; significant: boolean };
   trend?: { previous_period: string; previous_value: number; change: number; relative_change: number | null; significant: boolean };
   gap_to_best_fifth?: number;
+  /**
+   * The indirectly standardised ratio (SMR, 1 = as the reference) and rate (ISR = SMR × the
+   * reference's crude rate), for a rate indicator that is directly standardised or gives a
+   * `reference`. Interval on the observed count: exact below 10 events, Byar from 10.
+   */
+  indirect?: {
+    status: "ok" | "suppressed" | "invalid";
+    observed: number; expected: number | null;
+    ratio: number | null; ratio_lower: number | null; ratio_upper: number | null;
+    rate: number | null; rate_lower: number | null; rate_upper: number | null;
+    method: "exact" | "byar";
+  };
+  /** The body responsible for the area (a cluster's political level, the sundhedsråd, the region's body, a municipality's council); absent for the nation. */
+  responsible?: { body?: string; name: Text };
+}
+/**
+ * Slope and relative index of inequality across groups ordered from the most advantaged
+ * (position 0) to the least advantaged (1). `sii` = fitted value at the least advantaged end
+ * minus that at the most advantaged end (positive: higher among the least advantaged; PHE's
+ * order gives the opposite sign). `rii` = SII ÷ the overall value; `rii_ends` = fitted least
+ * ÷ fitted most advantaged end (PHE's RII, the ratio of the fitted ends).
+ */
+export interface SocialGradient {
+  area: string; period: string; sii: number; rii: number | null; rii_ends: number | null;
+  fitted_most_advantaged: number; fitted_least_advantaged: number;
 }
 /** The result of `keyFigures`: findings, the governance figures and each indicator's figures. */
 export interface KeyFiguresResult {
   ok: boolean;
   findings: Finding[];
   governance: Record<string, unknown>;
-  indicators: Array<{ id: string; name: Text; unit: Text; synthetic: boolean; periods: string[]; figures: Figure[]; inequality: unknown[]; gradients: unknown[]; [key: string]: unknown }>;
+  indicators: Array<{
+    id: string; name: Text; unit: Text; synthetic: boolean; periods: string[]; figures: Figure[]; inequality: unknown[];
+    gradients: SocialGradient[];
+    /** What the figures' `indirect` ratios are measured against: "nation" (its counts of each period) or "data" (the indicator's `reference`). */
+    indirect_reference: { source: "nation" | "data"; name: Text } | null;
+    [key: string]: unknown;
+  }>;
 }
 /** Options for `layoutTree`. Sizes in CSS px. */
 export interface LayoutTreeOptions {

@@ -65,6 +65,22 @@ pub struct Indicator {
     /// True for made-up example data: shown as "Eksempeldata – ikke officielle tal".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub synthetic: bool,
+    /// The reference of the indirectly standardised ratio (SMR / ISR): events and population
+    /// per age band. Without it the nation's counts of the same period are the reference.
+    /// A rate indicator gets the ratio where it is directly standardised or gives a reference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Reference>,
+}
+
+/// Reference counts for indirect standardisation, one number per age band of the indicator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
+pub struct Reference {
+    /// What the reference is, e.g. `{ "da": "Hele landet 2019", "en": "Denmark 2019" }`.
+    pub name: Text,
+    pub events: Vec<f64>,
+    pub population: Vec<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -58,6 +58,24 @@ pub fn validate_indicators(data: &Dataset, origins: &Origins) -> Vec<Finding> {
         if let Some(f) = ind.source.as_deref().and_then(|src| source_url_finding(path(&["source"]), src)) {
             push(f.severity, f.code, f.path, f.message.da, f.message.en);
         }
+        if let Some(reference) = &ind.reference {
+            let n = ind.age_bands.len();
+            for (field, list) in [("events", &reference.events), ("population", &reference.population)] {
+                if list.len() != n {
+                    push(Severity::Error, Code::MissingAgeBands, path(&["reference", field]), format!("{} tal; indikatoren har {n} aldersgrupper.", list.len()), format!("{} numbers; the indicator has {n} age bands.", list.len()));
+                }
+                for (j, x) in list.iter().enumerate() {
+                    if !x.is_finite() || *x < 0.0 {
+                        push(Severity::Error, Code::InvalidCount, path(&["reference", field, &j.to_string()]), format!("{x} er ikke et antal; forventede et tal ≥ 0."), format!("{x} is not a count; expected a number ≥ 0."));
+                    }
+                }
+            }
+            for (j, (x, d)) in reference.events.iter().zip(&reference.population).enumerate() {
+                if *x > 0.0 && *d == 0.0 {
+                    push(Severity::Error, Code::ZeroDenominator, path(&["reference", "population", &j.to_string()]), format!("{x} hændelser i referencen uden befolkning; referencens rate kan ikke beregnes."), format!("{x} events in the reference without population; the reference rate cannot be computed."));
+                }
+            }
+        }
         if ind.standardisation == Standardisation::Direct {
             match ind.standard_population.as_deref().map(|id| (id, data.standard_population(id))) {
                 None => push(Severity::Error, Code::JsonMissingField, path(&[]), "Direkte standardisering kræver \"standard_population\".".into(), "Direct standardisation needs \"standard_population\".".into()),

@@ -63,7 +63,6 @@ pub enum Key {
     ComparisonHint,
     ShowClusters,
     WholeCountry,
-    Cluster,
     Value,
     Lower,
     Upper,
@@ -142,6 +141,32 @@ pub enum Key {
     ExportMenu,
     MoreTools,
     SearchHint,
+    // Indirect standardisation, funnel plots, inequality, trends, structures
+    Smr,
+    Isr,
+    SmrHint,
+    Responsible,
+    Funnel,
+    FunnelHint,
+    FunnelAmong,
+    Municipalities,
+    Areas,
+    Position,
+    Size,
+    Limits95,
+    Limits998,
+    OutsideNone,
+    Inequality,
+    Range,
+    RatioHighLow,
+    BestFifth,
+    WorstFifth,
+    GapToBestFifth,
+    Gradient,
+    Trends,
+    TrendsHint,
+    Structures,
+    StructuresHint,
 }
 
 /// The text of `key` in `lang`.
@@ -210,7 +235,6 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         ),
         Key::ShowClusters => ("Vis klynger", "Show clusters"),
         Key::WholeCountry => ("i hele landet", "in the whole country"),
-        Key::Cluster => ("Klynge", "Cluster"),
         Key::Value => ("Værdi", "Value"),
         Key::Lower => ("Nedre grænse", "Lower limit"),
         Key::Upper => ("Øvre grænse", "Upper limit"),
@@ -297,6 +321,43 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         Key::To => ("til", "to"),
         Key::NotPlaced => ("ikke placeret", "not placed"),
         Key::TransitionChange => ("Ændring", "Change"),
+        Key::Smr => ("Indirekte standardiseret ratio (SMR)", "Indirectly standardised ratio (SMR)"),
+        Key::Isr => ("Indirekte standardiseret rate", "Indirectly standardised rate"),
+        Key::SmrHint => (
+            "SMR: observerede ÷ forventede hændelser med referencens aldersspecifikke rater; 100 = som referencen. Bruges for små områder, hvor den direkte standardiserede rate er for usikker.",
+            "SMR: observed ÷ expected events at the reference's age-specific rates; 100 = as the reference. For small areas, where the directly standardised rate is too uncertain.",
+        ),
+        Key::Responsible => ("Ansvarligt organ", "Responsible body"),
+        Key::Funnel => ("Tragtdiagram", "Funnel plot"),
+        Key::FunnelHint => (
+            "Hvert punkt er et område: værdien mod områdets størrelse. Kurverne er kontrolgrænser (95 % og 99,8 %) om referencens værdi: et område uden for dem afviger mere, end tilfældet alene forklarer. ▲ over, ▼ under grænsen; udfyldt uden for 99,8 %.",
+            "Each point is an area: its value against its size. The curves are control limits (95 % and 99.8 %) around the reference's value: an area outside them differs more than chance alone explains. ▲ above, ▼ below a limit; filled outside 99.8 %.",
+        ),
+        Key::FunnelAmong => ("Vis", "Show"),
+        Key::Municipalities => ("Kommuner", "Municipalities"),
+        Key::Areas => ("Områder (klynger/sundhedsråd)", "Areas (clusters/councils)"),
+        Key::Position => ("Placering i forhold til grænserne", "Position against the limits"),
+        Key::Size => ("Størrelse", "Size"),
+        Key::Limits95 => ("95 %-grænser", "95% limits"),
+        Key::Limits998 => ("99,8 %-grænser", "99.8% limits"),
+        Key::OutsideNone => ("Ingen områder ligger uden for 95 %-grænserne.", "No area lies outside the 95% limits."),
+        Key::Inequality => ("Ulighed", "Inequality"),
+        Key::Range => ("Spændvidde (højeste − laveste)", "Range (highest − lowest)"),
+        Key::RatioHighLow => ("Forhold højeste/laveste", "Ratio highest/lowest"),
+        Key::BestFifth => ("Bedste femtedel (gennemsnit)", "Best fifth (mean)"),
+        Key::WorstFifth => ("Dårligste femtedel (gennemsnit)", "Worst fifth (mean)"),
+        Key::GapToBestFifth => ("Afstand til bedste femtedel", "Gap to the best fifth"),
+        Key::Gradient => ("Social gradient (SII og RII)", "Social gradient (SII and RII)"),
+        Key::Trends => ("Udvikling over perioderne", "Trends over the periods"),
+        Key::TrendsHint => (
+            "Ét lille diagram pr. område med samme akse: værdien i hver periode med konfidensinterval. Undertrykte perioder er markeret med ×.",
+            "One small chart per area on the same axis: the value in each period with its confidence interval. Suppressed periods are marked ×.",
+        ),
+        Key::Structures => ("Samme kommuner i to strukturer", "The same municipalities in two structures"),
+        Key::StructuresHint => (
+            "Hver kommunes værdi i sin sundhedsklynge (2022) og i sit sundhedsråd (2027), beregnet af de samme kommunetal.",
+            "Each municipality's value in its health cluster (2022) and in its health council (2027), computed from the same municipal counts.",
+        ),
     };
     match lang {
         Lang::Da => da,
@@ -562,11 +623,9 @@ pub fn compared_with(reference: &str, value: Option<&str>, lang: Lang) -> String
 }
 
 /// The comparison table's caption.
-pub fn comparison_caption(indicator: &str, unit: &str, period: &str, scope: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Da => format!("{indicator}, {unit}, klynger {scope}, {period}"),
-        Lang::En => format!("{indicator}, {unit}, clusters {scope}, {period}"),
-    }
+/// `areas` names the structure's areas ("Sundhedsklynge", "Sundhedsråd").
+pub fn comparison_caption(indicator: &str, unit: &str, period: &str, scope: &str, areas: &str) -> String {
+    format!("{indicator}, {unit}, {areas} {scope}, {period}")
 }
 
 /// The chart's accessible name.
@@ -818,4 +877,159 @@ pub fn figures_summary(indicators: usize, synthetic: bool, lang: Lang) -> String
         line.push_str(&format!(" ({example})"));
     }
     line
+}
+
+// ---------------------------------------------------------------- SMR, funnel, inequality, trends
+
+/// "104,2 (95 %-KI 98,1–110,6; eksakt)"; numbers already formatted.
+pub fn smr_value(ratio: &str, lower: &str, upper: &str, level: &str, exact: bool, lang: Lang) -> String {
+    match (lang, exact) {
+        (Lang::Da, true) => format!("{ratio} ({level}-KI {lower}–{upper}; eksakt Poisson, under 10 hændelser)"),
+        (Lang::Da, false) => format!("{ratio} ({level}-KI {lower}–{upper}; Byar)"),
+        (Lang::En, true) => format!("{ratio} ({level} CI {lower}–{upper}; exact Poisson, below 10 events)"),
+        (Lang::En, false) => format!("{ratio} ({level} CI {lower}–{upper}; Byar)"),
+    }
+}
+
+/// "Observeret 130, forventet 118,3 (reference: hele landet i samme periode)".
+pub fn observed_expected(observed: &str, expected: &str, reference: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Observeret {observed}, forventet {expected} (reference: {reference})"),
+        Lang::En => format!("Observed {observed}, expected {expected} (reference: {reference})"),
+    }
+}
+
+/// Where a point lies against the funnel's limits.
+pub fn outlier(o: crate::figures::stats::Outlier, lang: Lang) -> &'static str {
+    use crate::figures::stats::Outlier::*;
+    match (lang, o) {
+        (Lang::Da, Within) => "Inden for grænserne",
+        (Lang::Da, High95) => "Over 95 %-grænsen",
+        (Lang::Da, High998) => "Over 99,8 %-grænsen",
+        (Lang::Da, Low95) => "Under 95 %-grænsen",
+        (Lang::Da, Low998) => "Under 99,8 %-grænsen",
+        (Lang::En, Within) => "Within the limits",
+        (Lang::En, High95) => "Above the 95% limit",
+        (Lang::En, High998) => "Above the 99.8% limit",
+        (Lang::En, Low95) => "Below the 95% limit",
+        (Lang::En, Low998) => "Below the 99.8% limit",
+    }
+}
+
+/// The funnel's caption: what is plotted against what, around which reference.
+pub fn funnel_caption(indicator: &str, y: &str, x: &str, reference: &str, period: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{indicator}, {period}: {y} mod {x}; grænser om {reference}"),
+        Lang::En => format!("{indicator}, {period}: {y} against {x}; limits around {reference}"),
+    }
+}
+
+/// The axes of a funnel: (value, size).
+pub fn funnel_axes(ratio: bool, unit: &str, denominator: &str, lang: Lang) -> (String, String) {
+    match (lang, ratio) {
+        (Lang::Da, true) => ("SMR (100 = referencen)".into(), "forventede hændelser".into()),
+        (Lang::En, true) => ("SMR (100 = the reference)".into(), "expected events".into()),
+        (_, false) => (unit.to_string(), denominator.to_string()),
+    }
+}
+
+/// The accessible name of a funnel point.
+pub fn funnel_point(name: &str, value: &str, size: &str, position: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{name}: {value}, størrelse {size}. {position}."),
+        Lang::En => format!("{name}: {value}, size {size}. {position}."),
+    }
+}
+
+/// "Uden for grænserne: Alfa (over 99,8 %-grænsen), …".
+pub fn outside_list(items: &[String], lang: Lang) -> String {
+    let list = join_and(items, lang);
+    match lang {
+        Lang::Da => format!("Uden for 95 %-grænserne: {list}."),
+        Lang::En => format!("Outside the 95% limits: {list}."),
+    }
+}
+
+/// "Forskellen mellem den højeste (Læsø: 30,1) og den laveste (Gentofte: 12,0) kommune er
+/// 18,1; den højeste er 2,5 gange den laveste."; numbers already formatted.
+pub fn inequality_sentence(among_municipalities: bool, highest: (&str, &str), lowest: (&str, &str), range: &str, ratio: Option<&str>, lang: Lang) -> String {
+    let (hn, hv) = highest;
+    let (ln, lv) = lowest;
+    let what = match (lang, among_municipalities) {
+        (Lang::Da, true) => "kommune",
+        (Lang::Da, false) => "område",
+        (Lang::En, true) => "municipality",
+        (Lang::En, false) => "area",
+    };
+    let times = match (lang, ratio) {
+        (Lang::Da, Some(r)) => format!("; den højeste er {r} gange den laveste"),
+        (Lang::En, Some(r)) => format!("; the highest is {r} times the lowest"),
+        (_, None) => String::new(),
+    };
+    match lang {
+        Lang::Da => format!("Forskellen mellem den højeste ({hn}: {hv}) og den laveste {what} ({ln}: {lv}) er {range}{times}."),
+        Lang::En => format!("The difference between the highest ({hn}: {hv}) and the lowest {what} ({ln}: {lv}) is {range}{times}."),
+    }
+}
+
+/// "Forskellen mellem den mindst og den mest begunstigede ende af grupperne (SII) er +8,2 …".
+pub fn gradient_sentence(area: &str, sii: &str, positive: bool, rii_ends: Option<&str>, rii_mean: Option<&str>, lang: Lang) -> String {
+    let direction = match (lang, positive) {
+        (Lang::Da, true) => "højere blandt de mindst begunstigede",
+        (Lang::Da, false) => "lavere blandt de mindst begunstigede",
+        (Lang::En, true) => "higher among the least advantaged",
+        (Lang::En, false) => "lower among the least advantaged",
+    };
+    let ends = rii_ends.map(|r| match lang {
+        Lang::Da => format!(" RII (forholdet mellem de to ender, som PHE): {r}."),
+        Lang::En => format!(" RII (the ratio of the two ends, as PHE): {r}."),
+    });
+    let mean = rii_mean.map(|r| match lang {
+        Lang::Da => format!(" SII ÷ gennemsnit: {r}."),
+        Lang::En => format!(" SII ÷ mean: {r}."),
+    });
+    match lang {
+        Lang::Da => format!(
+            "{area}: Forskellen mellem den mindst og den mest begunstigede ende af grupperne (SII, den mindst begunstigede minus den mest begunstigede) er {sii}: {direction}.{}{}",
+            ends.unwrap_or_default(),
+            mean.unwrap_or_default()
+        ),
+        Lang::En => format!(
+            "{area}: The difference between the least and the most advantaged end of the groups (SII, least advantaged minus most advantaged) is {sii}: {direction}.{}{}",
+            ends.unwrap_or_default(),
+            mean.unwrap_or_default()
+        ),
+    }
+}
+
+/// A trend panel's accessible name: "Alfa: 2019 21,0; 2020 undertrykt; …".
+pub fn trend_label(name: &str, values: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{name}: {}. Tallene står også i tabellen.", values.join("; ")),
+        Lang::En => format!("{name}: {}. The numbers are also in the table.", values.join("; ")),
+    }
+}
+
+/// "suppressed" in a list of values.
+pub fn suppressed_short(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "undertrykt",
+        Lang::En => "suppressed",
+    }
+}
+
+/// What the funnel's lines are: "Fuld kurve: 95 %-grænser; stiplet: 99,8 %; vandret linje: Danmark (100,0)".
+pub fn funnel_legend(reference: &str, value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("Fuldt optrukne kurver: 95 %-grænser; stiplede: 99,8 %-grænser; vandret linje: {reference} ({value})."),
+        Lang::En => format!("Solid curves: 95% limits; dashed: 99.8% limits; horizontal line: {reference} ({value})."),
+    }
+}
+
+/// What the inequality strip shows.
+pub fn strip_legend(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "Hver lodret streg er ét område. Det grå felt går fra den bedste femtedels gennemsnit (fuld linje) til den dårligste femtedels (stiplet).",
+        Lang::En => "Each vertical stroke is one area. The grey band runs from the best fifth's mean (solid line) to the worst fifth's (dashed).",
+    }
 }

@@ -32,6 +32,8 @@ pub enum StatsError {
     NoStandardWeight,
     /// The confidence level is neither a fraction in (0, 1) nor a percentage in [90, 100).
     InvalidLevel,
+    /// The reference (of an indirect standardisation) has not one count per age band.
+    BandMismatch,
 }
 
 fn valid(x: f64) -> bool {

@@ -5,10 +5,11 @@
 
 use std::cmp::Ordering;
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::figure_panel::{area_name, synthetic_label, value_text};
+use super::figure_controls::{indicator_select, section_heading, table_caption};
+use super::figure_panel::{area_name, value_text};
+use crate::figures::funnel::{tick_digits, ticks};
 use crate::figures::key_figures::{AreaLevel, Figure, FigureStatus, NATION};
 use crate::model::text::Lang;
 use crate::web::format;
@@ -73,33 +74,6 @@ fn sort_rows(rows: &mut [Row], sort: Sort, lang: Lang) {
     });
 }
 
-/// Rounded tick positions covering `lo..hi`, and the step between them.
-fn ticks(lo: f64, hi: f64) -> (Vec<f64>, f64) {
-    let span = (hi - lo).max(f64::EPSILON * hi.abs().max(1.0));
-    let raw = span / 4.0;
-    let magnitude = 10f64.powf(raw.log10().floor());
-    let norm = raw / magnitude;
-    let step = magnitude
-        * if norm < 1.5 {
-            1.0
-        } else if norm < 3.0 {
-            2.0
-        } else if norm < 7.0 {
-            5.0
-        } else {
-            10.0
-        };
-    let first = (lo / step).floor() * step;
-    let last = (hi / step).ceil() * step;
-    let mut out = Vec::new();
-    let mut t = first;
-    while t <= last + step * 1e-6 && out.len() < 20 {
-        out.push(t);
-        t += step;
-    }
-    (out, step)
-}
-
 const WIDTH: f64 = 440.0;
 const MARGIN: f64 = 12.0;
 const TOP: f64 = 34.0;
@@ -127,7 +101,7 @@ fn chart(rows: &[&Row], reference: Option<(&str, f64)>, label: &str, lang: Lang)
     let (ticks, step) = ticks(lo, hi);
     let lo = ticks.first().copied().unwrap_or(lo);
     let hi = ticks.last().copied().filter(|h| *h > lo).unwrap_or(lo + step);
-    let digits = if step >= 1.0 { 0 } else if step >= 0.1 { 1 } else { 2 };
+    let digits = tick_digits(step);
     let plot = WIDTH - 2.0 * MARGIN;
     let x = |v: f64| MARGIN + (v - lo) / (hi - lo) * plot;
     let height = TOP + ROW * values.len() as f64 + BOTTOM;
@@ -217,7 +191,8 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
         (Scope::Region, Some(r)) => i18n::in_region(&area_name(data, r, lang), lang),
         _ => tr(Key::WholeCountry, lang).to_string(),
     };
-    let caption = i18n::comparison_caption(ind.name.get(lang), ind.unit.get(lang), period.unwrap_or(""), &scope_text, lang);
+    let area_kind = figures.all.governance.area_name.get(lang);
+    let caption = i18n::comparison_caption(ind.name.get(lang), ind.unit.get(lang), period.unwrap_or(""), &scope_text, area_kind);
     let chart_rows: Vec<&Row> = rows.iter().filter(|r| r.figure.is_some_and(|f| f.status == FigureStatus::Ok && f.value.is_some())).collect();
     let left_out: Vec<String> = rows.iter().filter(|r| !chart_rows.iter().any(|c| c.id == r.id)).map(|r| r.name.to_string()).collect();
     let reference_text = match reference_value {
@@ -226,18 +201,9 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
     };
 
     let heading_id = format!("{}-comparison", props.id);
-    let select_id = format!("{}-comparison-indicator", props.id);
     let caption_id = format!("{}-comparison-caption", props.id);
     let scope_name = format!("{}-comparison-scope", props.id);
 
-    let on_indicator = {
-        let indicator = indicator.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(i) = e.target_unchecked_into::<HtmlSelectElement>().value().parse::<usize>() {
-                indicator.set(i);
-            }
-        })
-    };
     let on_scope = |value: Scope| {
         let scope = scope.clone();
         Callback::from(move |_: Event| scope.set(value))
@@ -279,21 +245,9 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
 
     html! {
         <section class="sk-comparison" data-testid="comparison" aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id}>
-                { tr(Key::Comparison, lang) }
-                if ind.synthetic {
-                    { " " }{ synthetic_label(lang) }
-                }
-            </h3>
+            { section_heading(&heading_id, tr(Key::Comparison, lang), ind.synthetic, lang) }
             <div class="sk-comparison-controls">
-                <div class="sk-field">
-                    <label for={select_id.clone()}>{ tr(Key::Indicator, lang) }</label>
-                    <select id={select_id} onchange={on_indicator}>
-                        { for indicators.iter().enumerate().map(|(i, x)| html! {
-                            <option value={i.to_string()} selected={i == index}>{ x.name.get(lang) }</option>
-                        }) }
-                    </select>
-                </div>
+                { indicator_select(&format!("{}-comparison-indicator", props.id), indicators, index, &indicator, lang) }
                 <fieldset class="sk-scope">
                     <legend>{ tr(Key::ShowClusters, lang) }</legend>
                     if let Some(r) = region {
@@ -317,19 +271,15 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
             }
             <div class="sk-table-scroll" role="region" tabindex="0" aria-labelledby={caption_id.clone()}>
                 <table class="sk-table sk-comparison-table">
-                    <caption id={caption_id}>
-                        { &caption }
-                        if ind.synthetic {
-                            { " " }{ synthetic_label(lang) }
-                        }
-                    </caption>
+                    { table_caption(&caption_id, &caption, ind.synthetic, lang) }
                     <thead>
                         <tr>
-                            { header(SortKey::Name, tr(Key::Cluster, lang)) }
+                            { header(SortKey::Name, area_kind) }
                             { header(SortKey::Value, tr(Key::Value, lang)) }
                             { header(SortKey::Lower, tr(Key::Lower, lang)) }
                             { header(SortKey::Upper, tr(Key::Upper, lang)) }
                             <th scope="col">{ i18n::compared_with(&reference_name, reference_value.map(|v| format::figure(v, lang)).as_deref(), lang) }</th>
+                            <th scope="col">{ tr(Key::Responsible, lang) }</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -347,6 +297,7 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
                                     <td class="sk-num">{ f.and_then(|f| f.lower).map(|v| format::figure(v, lang)).unwrap_or_else(|| "–".into()) }</td>
                                     <td class="sk-num">{ f.and_then(|f| f.upper).map(|v| format::figure(v, lang)).unwrap_or_else(|| "–".into()) }</td>
                                     <td>{ f.map(compare_cell).unwrap_or_else(|| "–".into()) }</td>
+                                    <td>{ row.figure.and_then(|f| f.responsible.as_ref()).map(|r| r.name.get(lang).to_string()).unwrap_or_else(|| "–".into()) }</td>
                                 </tr>
                             }
                         }) }

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::figures::key_figures::{AreaLevel, Figure, FigureStatus, IndicatorFigures, KeyFigureOptions, NATION};
+use crate::figures::key_figures::{AreaLevel, Figure, FigureStatus, IndicatorFigures, IndirectFigure, KeyFigureOptions, NATION};
 use crate::model::Dataset;
 use crate::model::text::Lang;
 use crate::rules::is_web_url;
@@ -73,6 +73,30 @@ pub fn value_text(figure: Option<&Figure>, indicator: &IndicatorFigures, options
 /// "21,0–25,9".
 pub fn interval_text(lower: f64, upper: f64, lang: Lang) -> String {
     format!("{}–{}", format::figure(lower, lang), format::figure(upper, lang))
+}
+
+/// An area's SMR (× 100) with its interval and method, the ISR, observed and expected; or why
+/// there is none (suppressed below the limit, never 0).
+pub fn indirect_text(s: &IndirectFigure, ind: &IndicatorFigures, level_text: &str, options: &KeyFigureOptions, lang: Lang) -> Html {
+    match (s.status, s.ratio, s.ratio_lower, s.ratio_upper) {
+        (FigureStatus::Ok, Some(r), Some(lo), Some(hi)) => {
+            let smr = i18n::smr_value(&format::figure(r * 100.0, lang), &format::figure(lo * 100.0, lang), &format::figure(hi * 100.0, lang), level_text, s.method == "exact", lang);
+            let reference = ind.indirect_reference.as_ref().map(|r| r.name.get(lang).to_string()).unwrap_or_default();
+            html! {
+                <>
+                    <span class="sk-smr-value">{ smr }</span>
+                    if let (Some(rate), Some(lo), Some(hi)) = (s.rate, s.rate_lower, s.rate_upper) {
+                        <br />
+                        <span class="sk-isr">{ format!("{}: {} {} ({})", tr(Key::Isr, lang), format::figure(rate, lang), ind.unit.get(lang), interval_text(lo, hi, lang)) }</span>
+                    }
+                    <br />
+                    <span class="sk-observed-expected">{ i18n::observed_expected(&format::count(s.observed, lang), &s.expected.map(|e| format::figure(e, lang)).unwrap_or_else(|| "–".into()), &reference, lang) }</span>
+                </>
+            }
+        }
+        (FigureStatus::Suppressed, ..) => html! { <span class="sk-suppressed">{ i18n::suppressed(&format::count(options.suppress_below, lang), lang) }</span> },
+        _ => html! { <span class="sk-no-value">{ tr(Key::Invalid, lang) }</span> },
+    }
 }
 
 #[derive(Clone, PartialEq, Properties)]
@@ -144,6 +168,9 @@ pub fn FigurePanel(props: &FigurePanelProps) -> Html {
                 })) }
             </ul>
             <p class="sk-hint">{ i18n::significance_hint(&level_text, lang) }</p>
+            if indicators.iter().any(|i| i.indirect_reference.is_some()) {
+                <p class="sk-hint">{ tr(Key::SmrHint, lang) }</p>
+            }
         </section>
     }
 }
@@ -216,6 +243,14 @@ fn figure_item(props: &Item) -> Html {
                     }
                     <dt>{ tr(Key::NumeratorDenominator, lang) }</dt>
                     <dd class="sk-counts">{ format!("{} / {}", format::count(f.numerator, lang), format::count(f.denominator, lang)) }</dd>
+                }
+                if let Some(s) = f.and_then(|f| f.indirect.as_ref()) {
+                    <dt>{ tr(Key::Smr, lang) }</dt>
+                    <dd class="sk-smr">{ indirect_text(s, ind, props.level_text, props.options, lang) }</dd>
+                }
+                if let Some(r) = f.and_then(|f| f.responsible.as_ref()) {
+                    <dt>{ tr(Key::Responsible, lang) }</dt>
+                    <dd class="sk-responsible">{ r.name.get(lang) }</dd>
                 }
             </dl>
             <p class="sk-figure-meta">

@@ -5,6 +5,10 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::comparison::Comparison;
+use super::funnel::FunnelPlot;
+use super::inequality::InequalityView;
+use super::structures::Structures;
+use super::trends::Trends;
 use super::figure_panel::{synthetic_label, FigurePanel};
 use super::governance_figures::GovernanceFigures;
 use crate::figures::key_figures::{AreaLevel, KeyFigureOptions, NATION};
@@ -100,6 +104,10 @@ pub fn KeyFiguresSection(props: &KeyFiguresProps) -> Html {
                     options={props.options.clone()}
                     id={props.id.clone()}
                 />
+                <FunnelPlot ..props.clone() />
+                <InequalityView ..props.clone() />
+                <Trends ..props.clone() />
+                <Structures ..props.clone() />
             }
             <GovernanceFigures
                 figures={props.figures.clone()}

@@ -20,3 +20,8 @@ mod sources;
 mod ssu;
 mod tasks;
 mod transition;
+mod funnel;
+mod inequality;
+mod trends;
+mod structures;
+mod figure_controls;

@@ -1612,6 +1612,14 @@ mod issue_15 {
 
     const DEMO: &str = include_str!("../www/data/demo.json");
 
+    /// Opens the widget's collapsed sections (the key figures open on request).
+    async fn open_sections(host: &Element) {
+        for d in all(host, "details") {
+            d.set_attribute("open", "").unwrap();
+        }
+        yew::scheduler::flush().await;
+    }
+
     fn demo(extra: &str) -> Option<JsValue> {
         let opts = js_sys::JSON::parse(extra).unwrap();
         js_sys::Reflect::set(&opts, &"data".into(), &DEMO.into()).unwrap();
@@ -1631,6 +1639,7 @@ mod issue_15 {
 
         let host = host();
         let _handle = mounted(&host, demo(r#"{"region": "RM"}"#)).await;
+        open_sections(&host).await;
         let section = one(&host, "section[data-testid=\"funnel\"]");
         let points = all(&section, "svg .sk-funnel-point");
         assert_eq!(points.len(), expected.points.len());
@@ -1666,6 +1675,7 @@ mod issue_15 {
     async fn inequality_sentence_trends_and_structures() {
         let host = host();
         let _handle = mounted(&host, demo(r#"{"region": "RM"}"#)).await;
+        open_sections(&host).await;
         let inequality = one(&host, "section[data-testid=\"inequality\"]");
         let sentence = text(&one(&inequality, ".sk-inequality-sentence"));
         assert!(sentence.starts_with("Forskellen mellem den højeste ("), "{sentence}");

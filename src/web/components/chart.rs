@@ -714,7 +714,10 @@ pub fn ChartView(props: &ChartProps) -> Html {
                     if state.is_empty() {
                         <p class="sk-notice">{ tr(Key::NoRegions, lang) }</p>
                     }
-                    { for minimap }
+                    // Always one element here: Yew matches unkeyed children from the end, and a
+                    // minimap that came and went would shift the match and re-create the svg
+                    // (losing its wheel listener and resize observer).
+                    <div class="sk-minimap-slot">{ for minimap }</div>
                     <div class="sk-gesture-hint-area" role="status" aria-live="polite">{ for gesture_hint }</div>
                 </div>
                 <DetailPanel chart={state.chart.clone()} selected={state.selected} {lang} id={prefix.clone()} report={props.report.clone()} figures={props.figures.clone()} {on_select} />

@@ -384,12 +384,17 @@ pub fn first_view_state(chart: &Chart, arrangement: Arrangement, size: (f64, f64
 /// holder with party, or the status where no one is named; and the full text.
 pub fn seat_row_text(chart: &Chart, v: usize, lang: Lang) -> (String, String) {
     let node = &chart.nodes[v];
-    let role = wrap(node.label.get(lang), CARD_CHARS, 1).into_iter().next().unwrap_or_default();
     let mut second = node.detail.as_ref().map(|d| d.get(lang).to_string()).unwrap_or_default();
     if node.status != Status::Confirmed {
         let status = status_name(node.status).get(lang).to_string();
         second = if second.is_empty() { status.to_string() } else { format!("{second} · {status}") };
     }
+    // No holder and no status to show: the role has both lines.
+    if second.is_empty() {
+        let mut lines = wrap(node.label.get(lang), CARD_CHARS, 2).into_iter();
+        return (lines.next().unwrap_or_default(), lines.next().unwrap_or_default());
+    }
+    let role = wrap(node.label.get(lang), CARD_CHARS, 1).into_iter().next().unwrap_or_default();
     (role, wrap(&second, CARD_CHARS, 1).into_iter().next().unwrap_or_default())
 }
 
@@ -880,6 +885,22 @@ mod tests {
         // Far narrower than the old row of leaf boxes: a seat no longer costs a box's width.
         let rows_wide = seats.len() as f64 * (NODE_WIDTH + 16.0);
         assert!(placed.layout.total_width < rows_wide / 2.0, "{} vs {rows_wide}", placed.layout.total_width);
+    }
+
+    #[test]
+    fn a_seat_row_is_two_lines_of_the_card() {
+        let (chart, placed) = rn_open();
+        for i in placed.cards.iter().flat_map(|c| c.slots.clone()) {
+            let v = placed.order[i];
+            let (role, second) = seat_row_text(&chart, v, Lang::Da);
+            assert!(role.chars().count() <= CARD_CHARS && second.chars().count() <= CARD_CHARS);
+            assert!(chart.nodes[v].label.da.starts_with(role.trim_end_matches('…')), "the row begins with the role");
+            if let Some(holder) = &chart.nodes[v].detail {
+                assert!(holder.da.starts_with(second.trim_end_matches('…')), "then the holder");
+            } else if chart.nodes[v].status == Status::Confirmed {
+                assert!(second.is_empty() || chart.nodes[v].label.da.contains(second.trim_end_matches('…')), "or the rest of the role");
+            }
+        }
     }
 
     #[test]

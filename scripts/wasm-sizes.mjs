@@ -97,5 +97,13 @@ console.log(`${file}: ${total} bytes`);
 for (const [l, s] of sections) console.log(`  section ${l.padEnd(28)} ${String(s).padStart(9)}`);
 console.log('\nby crate (function bodies):');
 for (const [c, s] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${c.padEnd(28)} ${String(s).padStart(9)}  ${(100 * s / total).toFixed(1)} %`);
+// The crate's own code by module (second path segment: read, rules, web, chart, …).
+const byModule = new Map();
+for (const f of fns) {
+  const m = demangle(f.name).match(/sundhedsklynger(?:_layout)?::([a-z_]+)/);
+  if (m) byModule.set(m[1], (byModule.get(m[1]) ?? 0) + f.size);
+}
+console.log('\nsundhedsklynger by module (function bodies whose name mentions it):');
+for (const [c, s] of [...byModule].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${c.padEnd(28)} ${String(s).padStart(9)}  ${(100 * s / total).toFixed(1)} %`);
 console.log(`\nlargest functions:`);
 for (const f of fns.sort((a, b) => b.size - a.size).slice(0, Number(topArg))) console.log(`  ${String(f.size).padStart(7)}  ${demangle(f.name).slice(0, 150)}`);

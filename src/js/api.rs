@@ -336,6 +336,9 @@ pub(crate) fn key_figure_options(
         Given::Wrong(v) => errors.push(OptionError::ProportionMethod(js_sys::JSON::stringify(v).ok().and_then(|t| t.as_string()).unwrap_or_default())),
         Given::Absent | Given::Null => {}
     }
+    // The numeric options' and proportionMethod's findings are OptionError's (above); a
+    // `profile` of the wrong type gets the struct's own.
+    let profile_wrong: Vec<Finding> = given.wrong_fields().into_iter().filter(|(n, ..)| *n == "profile").map(|(n, v, e)| crate::js::options::wrong(n, v, e)).collect();
     let profile = match given.profile {
         Given::Absent | Given::Null => None,
         _ if !profile_allowed => {
@@ -344,8 +347,8 @@ pub(crate) fn key_figure_options(
             None
         }
         Given::Value(p) => Some(p),
-        Given::Wrong(v) => {
-            findings.push(crate::js::options::wrong("profile", &v, ("en tekst (en regelprofils id)", "a string (a rule profile's id)")));
+        Given::Wrong(_) => {
+            findings.extend(profile_wrong);
             None
         }
     };

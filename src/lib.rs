@@ -367,7 +367,7 @@ pub fn schema() -> serde_json::Value {
     serde_json::from_str(SCHEMA_JSON).unwrap_or(serde_json::Value::Null)
 }
 
-#[cfg(all(test, feature = "embedded-data"))]
+#[cfg(all(test, feature = "embedded-data", not(target_arch = "wasm32")))]
 mod tests {
     /// The reading shapes are the shipped schemas reduced; `SK_UPDATE_SHAPES=1 cargo test
     /// --lib shapes` writes them anew after the schema changed.

@@ -26,7 +26,7 @@ export interface SundhedsklyngerDiagramEventMap {
  * `profile`, `view`, `theme` (each also a property; `dataset` as `dataSet`, since `dataset` is
  * every element's data-* map) and `shadow="open"` (an open shadow root; closed by default).
  * Until the widget is drawn it shows a placeholder and reserves `--sk-reserved-height`
- * (a CSS custom property on the element, default 640px); when drawn it sets the attribute
+ * (a CSS custom property on the element, default `max(640px, 100vh)`); when drawn it sets the attribute
  * `data-sk-drawn`.
  * @example
  * const el = document.createElement('sundhedsklynger-diagram');

@@ -6,11 +6,11 @@
 #   make test      every suite: native cargo test, wasm tests in headless Chromium,
 #                  the Node package test, the end-to-end tests of the demo, the packed
 #                  package in real consumers, and a short fuzz run
-#   make test-native | test-wasm | test-node | test-e2e | test-consumers   one suite
+#   make test-native | test-wasm | test-node | test-e2e | test-consumers | test-size   one suite
 #                  (consumers: the packed package in a Vite + React app and a plain page)
 #   make test-fuzz the large generated bad-input cases (release) + 30 s of fuzzing per target
 #   make fuzz      the same, FUZZ_SECONDS (600) per target, new inputs merged into fuzz/corpus/
-#   make size      raw, gzip and brotli sizes of every entry of pkg/
+#   make size      raw, gzip and brotli sizes of every entry of pkg/; fails above size-budget.json
 #   make bench     the widget against d3-org-chart, d3-flextree and d3.tree in headless
 #                  Chromium, plus memory, key figures and bundle size (BENCHMARKS.md;
 #                  BENCH_QUICK=1 for a fast pass)
@@ -34,7 +34,7 @@ WASM_TEST_ENV := CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: help tools package dist demo test test-native test-wasm test-node test-e2e test-consumers size bench clean
+.PHONY: help tools package dist demo test test-native test-wasm test-node test-e2e test-consumers test-size size bench clean
 
 help:
 	@sed -n 's/^#   /  /p' Makefile
@@ -62,7 +62,7 @@ bench:
 
 # Runs every suite even after one fails, then prints times and totals.
 test: tools
-	scripts/test-all.sh native wasm node e2e consumers fuzz
+	scripts/test-all.sh native wasm node size e2e consumers fuzz
 
 test-native:
 	$(ENSURE) rust
@@ -76,6 +76,10 @@ test-wasm:
 
 test-node: package
 	node --test tests/node/*.test.mjs
+
+# The package's entries against size-budget.json (scripts/size.mjs --budget).
+test-size: package
+	scripts/size.sh
 
 # npm pack pkg/, then a fresh Vite + React app (npm ci from the registry) and a plain
 # HTML page with the inline build, both in headless Chromium.

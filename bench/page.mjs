@@ -1,9 +1,10 @@
 // The bench page: every measurement runs here, in headless Chromium, driven by bench/run.mjs
 // through `window.bench`. The page is served from the repository root, so it loads the
-// widget's web entry from /pkg/web/ and the anchors' bundle from /target/bench/.
-import init, { layoutTree, mount, keyFigures, validate } from '/pkg/web/sundhedsklynger.js';
+// widget's ES entry from /pkg/index.js (which fetches /pkg/data/<id>.json for the built-in
+// data) and the anchors' bundle from /target/bench/.
+import init, { layoutTree, mount, keyFigures, validate } from '/pkg/index.js';
 import { OrgChart, flextree, tree, stratify, hierarchy, timerFlush } from '/target/bench/anchors.js';
-import { orgTree, widgetShape, widgetDataset, flatData } from './trees.mjs';
+import { orgTree, widgetShape, widgetDataset, flatData, rowsFromDataset } from './trees.mjs';
 import { keyFigureTimes, median } from './measure.mjs';
 
 const wasm = await init();
@@ -226,6 +227,49 @@ export async function orgChartRun(n) {
   return out;
 }
 
+// ---------------------------------------------------------------- first render, fairly
+
+/**
+ * First render with both given the same JSON text (the data set of `widgetRun(n)`): ours
+ * `mount(stage, { data: text })` (reads and checks it), d3-org-chart `JSON.parse(text)`,
+ * the region's rows from it (bench/trees.mjs rowsFromDataset: the same nodes) and
+ * `render()`. Median of `runs`; each until the chart is in the DOM and laid out (work) and
+ * the next frame (frame).
+ */
+export async function fairFirstRender(n, runs) {
+  const text = JSON.stringify(widgetDataset(n));
+  const ours = [];
+  const d3 = [];
+  let nodes = 0;
+  for (let i = 0; i < runs; i++) {
+    clearStage();
+    let handle;
+    ours.push(
+      await timed(
+        () => {
+          handle = mount(stage, { data: text, view: 'chart', lang: 'da', region: 'R1' });
+        },
+        () => until(() => q('svg.sk-chart-svg g.sk-node'), 'the chart'),
+      ),
+    );
+    handle.destroy();
+    await yewFlush();
+    clearStage();
+    let chart;
+    d3.push(
+      await timed(() => {
+        const rows = rowsFromDataset(JSON.parse(text), 'R1');
+        nodes = rows.length;
+        chart = new OrgChart().container(stage).data(rows).svgWidth(1200).svgHeight(560).duration(0).render();
+      }, d3Flush),
+    );
+    chart.clear();
+    clearStage();
+  }
+  const m = (xs, k) => median(xs.map((x) => x[k]));
+  return { nodes, bytes: text.length, ours: { work: m(ours, 'work'), frame: m(ours, 'frame') }, orgChart: { work: m(d3, 'work'), frame: m(d3, 'frame') }, runs };
+}
+
 // ---------------------------------------------------------------- memory
 
 let cycleHandle = null;
@@ -268,4 +312,4 @@ export async function keyFigureCase(url, runs) {
   return keyFigureTimes(await (await fetch(url)).text(), { validate, keyFigures }, runs);
 }
 
-window.bench = { layoutCase, widgetRun, orgChartRun, cycles, memory, keyFigureCase, ready: true };
+window.bench = { layoutCase, widgetRun, orgChartRun, cycles, memory, keyFigureCase, fairFirstRender, ready: true };

@@ -18,6 +18,7 @@ import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { CHROMIUM, launchChromium } from '../tests/e2e/chromium.mjs';
 import { build } from 'esbuild';
 import { serveStatic } from '../tests/e2e/static-server.mjs';
+import { loadBench } from './load.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
@@ -33,8 +34,8 @@ const LAYOUT_RUNS = QUICK ? 3 : 7;
 const CYCLES = Number(process.env.BENCH_CYCLES ?? (QUICK ? 100 : 1_000));
 const WARMUP = 50;
 const KEYFIGURES = join(ROOT, 'target', 'bench-keyfigures.json');
-/** BENCH_ONLY=layout,widget,memory,keyfigures runs those parts only (default: all). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'layout,widget,memory,keyfigures').split(',').map((s) => s.trim()));
+/** BENCH_ONLY=layout,widget,fair,memory,keyfigures,load runs those parts only (default: all). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'layout,widget,fair,memory,keyfigures,load').split(',').map((s) => s.trim()));
 /**
  * d3-org-chart at 100,000 nodes runs once, and only when 30 × its run at 10,000 nodes (it
  * grew 28× from 10,000 to 100,000 here: 10 s → 4.5 min) stays within this.
@@ -127,12 +128,14 @@ async function bundleSizes() {
   };
   // The package's own size table (scripts/size.mjs: every entry of pkg/ as published).
   let table = null;
+  const totals = join(OUT, 'size.json');
   try {
-    table = execFileSync('node', ['scripts/size.mjs', 'pkg'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    table = execFileSync('node', ['scripts/size.mjs', 'pkg', '--budget', 'size-budget.json', '--json', totals], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   } catch (e) {
-    table = e.stdout || null; // exits 1 when an entry is missing (no 'make package')
+    table = e.stdout || null; // exits 1 when an entry is missing (no 'make package') or over its budget
   }
-  return { entries, 'd3-org-chart (esbuild min, with its d3 parts)': orgChart, sizeScript: table };
+  const sizeEntries = existsSync(totals) ? JSON.parse(readFileSync(totals, 'utf8')) : null;
+  return { entries, 'd3-org-chart (esbuild min, with its d3 parts)': orgChart, sizeScript: table, sizeEntries };
 }
 
 // ---------------------------------------------------------------- browser
@@ -198,7 +201,7 @@ const pad = (s, n) => String(s).padStart(n);
 const names = (n) => (n === 0 ? 'default' : n.toLocaleString('en-US'));
 
 async function main() {
-  if (!existsSync(join(ROOT, 'pkg/web/sundhedsklynger.js'))) throw new Error("pkg/web missing: run 'scripts/build.sh web'");
+  if (!existsSync(join(ROOT, 'pkg/index.js'))) throw new Error("pkg/index.js missing: run 'scripts/package.sh'");
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: run 'make tools'`);
   await buildAnchors();
   const results = { machine: machine(), settings: { sizes: SIZES, runs: RUNS, layoutRuns: LAYOUT_RUNS, cycles: CYCLES, warmup: WARMUP, only: [...ONLY] } };
@@ -321,10 +324,25 @@ async function main() {
     } else {
       results.keyFigures = { skipped: `${relative(ROOT, KEYFIGURES)} missing (cargo run --release --example bench_keyfigures ${relative(ROOT, KEYFIGURES)})` };
     }
+    // First render with the same JSON text for both (issue 14).
+    if (ONLY.has('fair')) {
+      const { context, page, check } = await openPage(browser, url);
+      results.fair = [];
+      for (const n of [1_000, 10_000]) {
+        const r = await page.evaluate(([n, runs]) => window.bench.fairFirstRender(n, runs), [n, RUNS]);
+        check();
+        results.fair.push({ nodes: n, ...r });
+        log(`fair first render ${names(n)}: ours ${fmt(r.ours.work)} ms, d3-org-chart ${fmt(r.orgChart.work)} ms (same ${r.bytes}-byte JSON text)`);
+      }
+      await context.close();
+    }
   } finally {
     await browser.close();
     await server.close();
   }
+
+  // Loading as part of a page: CLS, long tasks, time to first chart on a phone (issue 14).
+  if (ONLY.has('load')) results.load = await loadBench({ log: (...a) => log(...a), runs: QUICK ? 1 : 3 });
 
   results.bundle = await bundleSizes();
   results.targets = targets(results);
@@ -362,6 +380,19 @@ function targets(r) {
   }
   const web = r.bundle?.entries?.web;
   if (web) add('browser entry ≤ 150 KB gzip in total', `${(web.gzip / 1024).toFixed(1)} KiB gzip (${(web.brotli / 1024).toFixed(1)} KiB brotli)`, web.gzip <= 150 * 1024);
+  // Issue 14.
+  const es = r.bundle?.sizeEntries?.['web (sundhedsklynger)'];
+  if (es) add('ES entry (index.js + glue + wasm) ≤ 300 KB gzip and ≤ 240 KB brotli', `${es.gzip} B gzip, ${es.brotli} B brotli`, es.gzip <= 300_000 && es.brotli <= 240_000);
+  const inl = r.bundle?.sizeEntries?.['inline (sundhedsklynger/inline)'];
+  if (inl) add('inline build ≤ 450 KB gzip', `${inl.gzip} B gzip`, inl.gzip <= 450_000);
+  if (r.load) {
+    const worst = Math.max(...r.load.cls.map((c) => c.cls));
+    add('CLS caused by the widget ≤ 0.05 (text below it)', r.load.cls.map((c) => `${c.contender} ${c.dataset} ${c.cls.toFixed(3)}`).join('; '), worst <= 0.05);
+    const tasks = [...r.load.cls.map((c) => [`${c.contender} ${c.dataset}`, c.maxLongTask]), ...r.load.longTasks.map((t) => [`demo ${t.dataset}`, t.maxLongTask])];
+    add('no main-thread task > 50 ms while loading and drawing', tasks.map(([k, v]) => `${k} ${fmt(v)} ms`).join('; '), tasks.every(([, v]) => v <= 50));
+    const phone = r.load.ttfc.filter((t) => t.contender !== 'orgchart');
+    add('time to first chart on a phone ≤ 2.5 s', r.load.ttfc.map((t) => `${t.contender} ${t.dataset} ${fmt(t.ms)} ms`).join('; '), phone.every((t) => t.ms <= 2500));
+  }
   if (r.memory) {
     const g = r.memory.wasmGrowth + r.memory.jsHeapGrowth;
     add(`memory growth over ${r.memory.cycles - r.memory.warmup} cycles ≤ 1 MB`, `wasm +${(r.memory.wasmGrowth / 1024).toFixed(0)} KiB, JS heap ${r.memory.jsHeapGrowth >= 0 ? '+' : ''}${(r.memory.jsHeapGrowth / 1024).toFixed(0)} KiB`, g <= 1_000_000);
@@ -439,10 +470,25 @@ function print(r) {
     console.log(`${`pkg/${entry}/ (.wasm + .js), total`.padEnd(44)} ${pad(e.raw, 9)} ${pad(e.gzip, 9)} ${pad(e.brotli, 9)}`);
   }
   for (const [name, s] of Object.entries(r.bundle)) {
-    if (name !== 'entries' && name !== 'sizeScript') console.log(`${name.padEnd(44)} ${pad(s.raw, 9)} ${pad(s.gzip, 9)} ${pad(s.brotli, 9)}`);
+    if (!['entries', 'sizeScript', 'sizeEntries'].includes(name)) console.log(`${name.padEnd(44)} ${pad(s.raw, 9)} ${pad(s.gzip, 9)} ${pad(s.brotli, 9)}`);
   }
 
-  console.log('\n## Targets (issue 5)');
+  if (r.fair) {
+    console.log(`\n## First render from the same JSON text (ours: mount({ data: text }); d3-org-chart: JSON.parse + rows + render), median of ${r.settings.runs} (ms)`);
+    console.log('   nodes |  JSON bytes |              ours |      d3-org-chart | ratio');
+    for (const f of r.fair) console.log(`${pad(names(f.nodes), 8)} | ${pad(f.bytes, 11)} | ${pad(`${fmt(f.ours.work)} (${fmt(f.ours.frame)})`, 17)} | ${pad(`${fmt(f.orgChart.work)} (${fmt(f.orgChart.frame)})`, 17)} | ${pad(ratio(f.ours.work, f.orgChart.work), 5)}`);
+  }
+  if (r.load) {
+    const l = r.load;
+    console.log(`\n## Loading (cold cache, served compressed; median of ${l.method.runs})`);
+    console.log('desktop 1280×900: contender, data set | CLS | long tasks per load (ms) | first chart painted (ms)');
+    for (const c of l.cls) console.log(`  ${c.contender} ${c.dataset} ${c.region} | ${c.cls.toFixed(3)} (shifted: ${c.shifted.join(', ') || '—'}) | ${JSON.stringify(c.longTasks)} | ${fmt(c.painted)}`);
+    for (const t of l.longTasks) console.log(`  demo ${t.dataset} | long tasks ${JSON.stringify(t.longTasks)}`);
+    console.log(`phone (CPU ${l.method.phone.cpu}×, ${(l.method.phone.down * 8) / 1e6} Mbps down, ${l.method.phone.latency} ms RTT): navigation → first chart painted`);
+    for (const t of l.ttfc) console.log(`  ${t.contender} ${t.dataset} ${t.region}: ${fmt(t.ms)} ms (${t.all.join(', ')}), ${t.bytes} B transferred${t.nodes ? `, ${t.nodes} nodes` : ''}; long tasks ${JSON.stringify(t.longTasks)}`);
+  }
+
+  console.log('\n## Targets (issues 5 and 14)');
   for (const t of r.targets) console.log(`${t.met ? 'met    ' : 'NOT met'} ${t.target}: ${t.measured}`);
 }
 

@@ -124,3 +124,29 @@ export function flatData(parents, ids) {
   }
   return rows;
 }
+
+/**
+ * d3-org-chart's flat rows for one region of a data set (`/1` or `/2`, an object from
+ * JSON.parse): the region, its SSU (every body `<region>/<kind>`), its areas, each area's
+ * bodies (`<area>/<kind>`), and the seats, each under its body with its holder's name — the
+ * nodes the widget's chart of that region has (a body without listed seats appears only
+ * where a seat names it: the widget draws such a body with the seats its profile requires).
+ */
+export function rowsFromDataset(data, region) {
+  const areas = (data.areas ?? data.clusters ?? []).filter((a) => a.region === region);
+  const person = new Map((data.persons ?? []).map((p) => [p.id, p.name]));
+  const owners = new Set([region, ...areas.map((a) => a.id)]);
+  const rows = [{ id: region, parentId: null, name: data.regions?.find((r) => r.id === region)?.name ?? region }];
+  for (const a of areas) rows.push({ id: a.id, parentId: region, name: a.name });
+  const bodies = new Set();
+  for (const s of data.seats ?? []) {
+    const owner = s.body.slice(0, s.body.lastIndexOf('/'));
+    if (!owners.has(owner)) continue;
+    if (!bodies.has(s.body)) {
+      bodies.add(s.body);
+      rows.push({ id: s.body, parentId: owner, name: s.body });
+    }
+    rows.push({ id: `seat:${s.id}`, parentId: s.body, name: person.get(s.person) ?? s.role });
+  }
+  return rows;
+}

@@ -22,9 +22,12 @@ export interface SundhedsklyngerDiagramEventMap {
 }
 
 /**
- * `<sundhedsklynger-diagram>`: attributes `src`, `dataset`, `date`, `region`, `lang`, `profile`,
- * `view`, `theme`, `gestures` (each also a property; `dataset` as `dataSet`, since `dataset` is every
- * element's data-* map) and `shadow="open"` (an open shadow root; closed by default).
+ * `<sundhedsklynger-diagram>`: attributes `src`, `loading`, `dataset`, `date`, `region`, `lang`,
+ * `profile`, `view`, `theme`, `gestures` (each also a property; `dataset` as `dataSet`, since `dataset` is
+ * every element's data-* map) and `shadow="open"` (an open shadow root; closed by default).
+ * Until the widget is drawn it shows a placeholder and reserves `--sk-reserved-height`
+ * (a CSS custom property on the element, default `max(640px, 100vh)`); when drawn it sets the attribute
+ * `data-sk-drawn`.
  * @example
  * const el = document.createElement('sundhedsklynger-diagram');
  * el.region = 'RM';
@@ -34,6 +37,12 @@ export interface SundhedsklyngerDiagramEventMap {
 export declare class SundhedsklyngerDiagram extends HTMLElement {
   /** URL of a JSON data set, fetched with `fetch()`. */
   src: string | null;
+  /**
+   * "eager" (default): load when connected. "lazy": fetch and compile nothing (.wasm, data
+   * set, `src`) until the element is within 200px of the viewport. Read when first
+   * connected; another value is an `invalid-option` finding and loads eagerly.
+   */
+  loading: 'eager' | 'lazy' | string | null;
   /** An embedded data set: "klynger-2022" or "sundhedsraad-2027" (attribute `dataset`). */
   dataSet: string | null;
   /** "YYYY-MM-DD": the embedded structure in force that day (attribute `date`). */

@@ -3,12 +3,22 @@
 import type * as Api from '../web/sundhedsklynger.js';
 import type { SundhedsklyngerDiagram, defineSundhedsklyngerElement } from '../element.js';
 
+/** The functions and classes of the main entry: `defaultData` and `schema` return Promises, as there. */
+type InlineApi = Omit<typeof Api, 'default' | 'initSync' | 'defaultData' | 'schema'> & {
+  defaultData(id?: string): Promise<Api.SundhedsklyngerData>;
+  schema(): Promise<Record<string, unknown>>;
+};
+
 /** The API: the functions and classes of the main entry (usable after `ready`), plus the element. */
-export type SundhedsklyngerGlobal = Partial<Omit<typeof Api, 'default' | 'initSync'>> & {
-  /** Resolves, once the embedded wasm is instantiated, to this object with `mount`, `validate`, … filled in. */
-  ready: Promise<Omit<typeof Api, 'default' | 'initSync'> & SundhedsklyngerGlobal>;
+export type SundhedsklyngerGlobal = Partial<InlineApi> & {
+  /**
+   * Resolves, once the embedded wasm is instantiated, to this object with `mount`, `validate`, …
+   * filled in. The wasm is instantiated when this is first read (or `load()` is called, or an
+   * element is connected — with `loading="lazy"`, near the viewport), not when the script runs.
+   */
+  readonly ready: Promise<InlineApi & SundhedsklyngerGlobal>;
   /** Same promise as `ready`. */
-  load(): Promise<Omit<typeof Api, 'default' | 'initSync'> & SundhedsklyngerGlobal>;
+  load(): Promise<InlineApi & SundhedsklyngerGlobal>;
   /** The element class (undefined where custom elements are not available). */
   SundhedsklyngerDiagram: typeof SundhedsklyngerDiagram | undefined;
   /** Defines the element under another tag name. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make bench`: the widget measured against its anchors (d3-org-chart, d3-flextree,
-# d3-hierarchy) in headless Chromium. Installs what it needs, builds the web entry
+# d3-hierarchy) in headless Chromium. Installs what it needs, builds the package
 # (release + wasm-opt) and runs bench/run.mjs, which prints the tables and writes
 # target/bench/results.json. See BENCHMARKS.md.
 #
@@ -18,7 +18,9 @@ if [ ! -d bench/node_modules ] || [ bench/package-lock.json -nt bench/node_modul
   npm ci --prefix bench --no-audit --no-fund
 fi
 
-scripts/build.sh web
+# The whole package: the bench loads pkg/index.js (which fetches pkg/data/<id>.json) and
+# measures every entry's size.
+scripts/package.sh
 
 # The key-figure benchmark's input (the same as bench/keyfigures.mjs reads).
 if [ ! -f target/bench-keyfigures.json ]; then

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Build one entry of the npm package into pkg/:
-#   scripts/build.sh web    browser ES module (feature "view", wasm-bindgen --target web)  -> pkg/web/
-#   scripts/build.sh node   Node >= 20 ES module, loads synchronously (no default
-#                           features: pure functions only)                               -> pkg/node/
+#   scripts/build.sh web    browser ES module (feature "view" only: no embedded data sets
+#                           or schema; wasm-bindgen --target web)                       -> pkg/web/
+#   scripts/build.sh node   Node >= 20 ES module, loads synchronously (feature
+#                           "embedded-data" only: pure functions, data inside)          -> pkg/node/
 #   scripts/build.sh inline one classic script, wasm embedded as base64, with the custom
 #                           element (wasm-bindgen --target no-modules; needs pkg/web/)  -> pkg/inline/
 # Each feature set has its own --target-dir so the two never rebuild each other.
@@ -13,9 +14,11 @@ cd "$ROOT"
 
 entry="${1:-}"
 case "$entry" in
-  web)  features=();                        bindgen_target=web ;;
-  node) features=(--no-default-features);   bindgen_target=experimental-nodejs-module ;;
-  inline) features=();                      bindgen_target=no-modules ;;
+  # The browser build leaves the data sets and the schema out (no "embedded-data"): the
+  # ES entries fetch data/<id>.json and schema.json, the inline build carries them as text.
+  web)  features=(--no-default-features --features view);   bindgen_target=web ;;
+  node) features=(--no-default-features --features embedded-data); bindgen_target=experimental-nodejs-module ;;
+  inline) features=(--no-default-features --features view); bindgen_target=no-modules ;;
   *) die "usage: $0 web|node|inline" ;;
 esac
 
@@ -35,8 +38,11 @@ if [ "$entry" = inline ]; then
   cmp -s "$work/no-modules/${CRATE}_bg.wasm" "$work/web/${CRATE}_bg.wasm" \
     || die "wasm-bindgen's no-modules and web .wasm differ: the inline build cannot reuse pkg/web's"
   rm -rf pkg/inline && mkdir -p pkg/inline
+  data_args=()
+  for id in "${DATA_SETS[@]}"; do data_args+=("$id=www/data/$id.json"); done
   node scripts/inline.mjs "$work/no-modules/$CRATE.js" "$web_wasm" npm/element-core.js \
-    "pkg/inline/$CRATE.js" "$(crate_version)"
+    "pkg/inline/$CRATE.js" "$(crate_version)" schema/sundhedsklynger.schema.json \
+    "${data_args[@]}"
   cp npm/inline.d.ts "pkg/inline/$CRATE.d.ts"
   exit 0
 fi

@@ -16,7 +16,8 @@ walk(pkg.exports);
 for (const k of ['main', 'module', 'browser', 'types']) if (pkg[k]) targets.add(pkg[k]);
 for (const f of pkg.files ?? []) targets.add(f);
 for (const f of Array.isArray(pkg.sideEffects) ? pkg.sideEffects : []) targets.add(f);
-const missing = [...targets].filter((p) => !existsSync(join(dir, p)));
+// A subpath pattern ("./data/*") names the files under its directory.
+const missing = [...targets].filter((p) => !existsSync(join(dir, p.includes('*') ? p.slice(0, p.indexOf('*')) : p)));
 if (missing.length) {
   console.error(`${dir}/package.json names missing files: ${missing.join(', ')}`);
   process.exit(1);

@@ -4,6 +4,22 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export ROOT
 CRATE=sundhedsklynger
+# The real data sets (www/data/<id>.json): embedded in the native and Node builds, files of
+# their own for the browser entries (pkg/data/, dist/pkg/data/), text in the inline build.
+# The same list as src/lib.rs `datasets::KNOWN` and npm/index.js (tests/node checks both).
+DATA_SETS=(klynger-2022 sundhedsraad-2027)
+
+# Writes the real data sets, compact (whitespace is a fifth of their bytes), and the JSON
+# Schema into <dir>/data/<id>.json and <dir>/schema.json: what the browser entries fetch.
+write_data_files() {
+  local dir="$1" id
+  mkdir -p "$dir/data"
+  for id in "${DATA_SETS[@]}"; do
+    node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))))' \
+      "$ROOT/www/data/$id.json" "$dir/data/$id.json"
+  done
+  cp "$ROOT/schema/sundhedsklynger.schema.json" "$dir/schema.json"
+}
 
 # cargo-installed tools (wasm-bindgen, wasm-bindgen-test-runner) and the npm
 # wasm-opt (Debian's binaryen is too old) come first.

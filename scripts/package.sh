@@ -7,6 +7,7 @@
 #   pkg/node/               Node >= 20 ES module build (no default features)
 #   pkg/element.js, element-core.js, element.d.ts   the custom element (ES module)
 #   pkg/inline/             one classic script: wasm as base64 + the element (build.sh inline)
+#   pkg/data/<id>.json      the real data sets, compact: the browser entries fetch them
 #   pkg/data.d.ts           TypeScript types of the data format, from the schema
 #   pkg/schema.json         the JSON Schema (schema/sundhedsklynger.schema.json if the
 #                           repo has it, else what the node entry's schema() returns)
@@ -31,17 +32,12 @@ for f in LICENSE LICENSE-MIT LICENSE.md LICENSE.txt; do
   if [ -f "$f" ]; then cp "$f" pkg/; fi
 done
 
-if [ -f schema/sundhedsklynger.schema.json ]; then
-  log "package: schema.json from schema/sundhedsklynger.schema.json"
-  cp schema/sundhedsklynger.schema.json pkg/schema.json
-else
-  log "package: schema.json from the node entry's schema()"
-  node scripts/schema.mjs pkg/node/$CRATE.js pkg/schema.json
-fi
+log "package: data/<id>.json and schema.json (fetched by the browser entries)"
+write_data_files pkg
 
 log "package: data.d.ts, the data format's types, from pkg/schema.json"
 node scripts/data-types.mjs pkg/schema.json pkg/data.d.ts
 
 node scripts/check-package.mjs pkg
 log "package: pkg/ holds $CRATE@$version"
-"$ROOT/scripts/size.sh"
+node scripts/size.mjs pkg

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Run every test suite (make test-native, test-wasm, test-node, test-e2e, test-consumers, test-fuzz), even
+# Run every test suite (make test-native, test-wasm, test-node, test-size, test-e2e, test-consumers, test-fuzz), even
 # after one fails; then print how long each took, the tests counted across all of
 # them, and exit non-zero if any suite failed.
-#   scripts/test-all.sh [suite…]      (default: native wasm node e2e consumers fuzz)
+#   scripts/test-all.sh [suite…]      (default: native wasm node size e2e consumers fuzz)
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(native wasm node e2e consumers fuzz)
+[ ${#suites[@]} -gt 0 ] || suites=(native wasm node size e2e consumers fuzz)
 
 logdir="$(mktemp -d "${TMPDIR:-/tmp}/sk-test-all.XXXXXX")"
 trap 'rm -rf "$logdir"' EXIT

@@ -44,6 +44,8 @@ pub enum Code {
     UnknownProfile,
     /// An option of the widget (`dataset`, `date`, …) that cannot be used as given.
     InvalidOption,
+    /// The browser entries: a data set's file (`data/<id>.json`) could not be fetched.
+    LoadFailed,
     InvalidProfile,
     ProfileOverridesBuiltin,
     // Structure

@@ -188,8 +188,8 @@ async function loadFile(widget, file) {
   setStatus((tx) => tx.loaded(file.name, findings.length, errors), errors > 0);
 }
 
-function downloadCurrent() {
-  const text = current.text ?? `${JSON.stringify(defaultData(current.dataset), null, 2)}\n`;
+async function downloadCurrent() {
+  const text = current.text ?? `${JSON.stringify(await defaultData(current.dataset ?? undefined), null, 2)}\n`;
   const name = current.name.toLowerCase().endsWith('.json') ? current.name : `${current.name}.json`;
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const a = document.createElement('a');
@@ -265,10 +265,10 @@ function wireControls(widget) {
     setStatus((tx) => tx.resetDone);
   });
   for (const button of document.querySelectorAll('button[data-dataset]')) {
-    button.addEventListener('click', () => {
+    button.addEventListener('click', async () => {
       const id = button.dataset.dataset;
       widget.update({ data: null, dataset: id });
-      const size = new TextEncoder().encode(JSON.stringify(defaultData(id), null, 2)).length + 1;
+      const size = new TextEncoder().encode(JSON.stringify(await defaultData(id), null, 2)).length + 1;
       current = { text: null, dataset: id, name: `${id}.json`, size };
       showCurrent();
       setStatus((tx) => tx.structureShown(button.textContent));
@@ -286,7 +286,7 @@ async function main() {
     initial.name = demo.name;
     initial.size = new TextEncoder().encode(demo.text).length;
   } else {
-    initial.size = new TextEncoder().encode(JSON.stringify(defaultData(), null, 2)).length + 1;
+    initial.size = new TextEncoder().encode(JSON.stringify(await defaultData(), null, 2)).length + 1;
   }
   current = initial;
   const options = {};

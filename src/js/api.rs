@@ -193,16 +193,16 @@ pub(crate) fn input_text(data: &JsValue) -> Result<String, Finding> {
     }
 }
 
-pub(crate) fn read_options(options: &JsValue) -> Options {
-    let profile = if options.is_object() {
-        js_sys::Reflect::get(options, &JsValue::from_str("profile")).ok().and_then(|v| v.as_string())
-    } else {
-        None
-    };
-    Options { profile }
+/// The options of `validate`, typed ([`crate::js::options`]): the rule options and the
+/// findings about options that cannot be used.
+pub(crate) fn read_options(options: &JsValue) -> (Options, Vec<Finding>) {
+    let (given, mut findings) = crate::js::options::ValidateOptions::read(options);
+    findings.extend(given.findings());
+    (Options { profile: given.profile.value() }, findings)
 }
 
-/// The embedded data sets: id, title, period and status of each, oldest first.
+/// The real data sets: id, title, period and status of each, oldest first (known without
+/// their texts, so it stays synchronous in every entry).
 #[wasm_bindgen(js_name = dataSets, unchecked_return_type = "DataSetInfo[]")]
 pub fn data_sets() -> JsValue {
     to_js(&crate::dataset_infos())
@@ -214,22 +214,42 @@ fn today() -> String {
     iso.get(..10).unwrap_or_default().to_string()
 }
 
-/// An embedded data set: the one `id` names, or without `id` the one in force today by the
+/// The id of the real data set in force on `date` (`YYYY-MM-DD`; without it, today by
+/// the caller's clock); `undefined` for a date that is not a date.
+#[wasm_bindgen(js_name = dataSetInForce)]
+pub fn data_set_in_force(date: Option<String>) -> Option<String> {
+    crate::dataset_in_force(&date.unwrap_or_else(today)).map(str::to_string)
+}
+
+/// Gives the wasm the text of a real data set the entry fetched (`data/<id>.json`);
+/// `false` for an id that is not a known data set. Used by the browser entries.
+#[cfg(not(feature = "embedded-data"))]
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __registerDataSet, skip_typescript)]
+pub fn register_data_set(id: &str, text: String) -> bool {
+    crate::datasets::register(id, text)
+}
+
+/// A real data set: the one `id` names, or without `id` the one in force today by the
 /// caller's clock (the health clusters of 2022 until 2026-12-31, then the sundhedsråd).
 /// Throws an `Error` naming the id and the known ones for an unknown id. A fresh object on
-/// every call.
+/// every call. (The browser entries wrap it in a `Promise`: they fetch the text first.)
 #[wasm_bindgen(js_name = defaultData, unchecked_return_type = "SundhedsklyngerData")]
 pub fn default_data(id: Option<String>) -> Result<JsValue, JsValue> {
     let id = match id {
         Some(id) => id,
-        None => crate::dataset_in_force(&today()).unwrap_or(crate::DATASETS[0].0).to_string(),
+        None => crate::dataset_in_force(&today()).unwrap_or(crate::datasets::KNOWN[0].id).to_string(),
     };
-    match crate::DATASETS.iter().find(|(known, _)| *known == id) {
-        Some((_, text)) => js_sys::JSON::parse(text),
-        None => {
-            let known = crate::DATASETS.iter().map(|(k, _)| format!("\"{k}\"")).collect::<Vec<_>>().join(", ");
-            Err(js_sys::Error::new(&format!("Ukendt datasæt \"{id}\"; kendte: {known}. / Unknown data set \"{id}\"; known: {known}.")).into())
-        }
+    let Some(known) = crate::datasets::known(&id) else {
+        let known = crate::datasets::KNOWN.iter().map(|k| format!("\"{}\"", k.id)).collect::<Vec<_>>().join(", ");
+        return Err(js_sys::Error::new(&format!("Ukendt datasæt \"{id}\"; kendte: {known}. / Unknown data set \"{id}\"; known: {known}.")).into());
+    };
+    match crate::datasets::text(known.id) {
+        Some(text) => js_sys::JSON::parse(text),
+        None => Err(js_sys::Error::new(&format!(
+            "Datasættet \"{id}\" er ikke hentet endnu (brug await defaultData(\"{id}\")). / The data set \"{id}\" is not loaded yet (use await defaultData(\"{id}\"))."
+        ))
+        .into()),
     }
 }
 
@@ -292,11 +312,14 @@ pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "SundhedsklyngerData | string")] data: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: Option<JsValue>,
 ) -> JsValue {
-    let options = read_options(&options.unwrap_or(JsValue::UNDEFINED));
-    let findings = match input_text(&data) {
+    let (options, option_findings) = read_options(&options.unwrap_or(JsValue::UNDEFINED));
+    let mut findings = match input_text(&data) {
         Ok(text) => crate::check(&text, &options).findings,
         Err(finding) => vec![finding],
     };
+    // Options that cannot be used are findings with the data's (errors first).
+    findings.extend(option_findings);
+    findings.sort_by_key(|f| f.severity);
     let ok = !findings.iter().any(|f| f.severity == Severity::Error);
     to_js(&ValidationResult { ok, findings })
 }
@@ -313,39 +336,59 @@ fn number_option(options: &JsValue, key: &str) -> Option<f64> {
     js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().and_then(|v| v.as_f64()).filter(|x| x.is_finite())
 }
 
-/// The key-figure options a caller passed, checked: the options, or every option that cannot
-/// be used as an `invalid-option` finding naming it. `level` is a fraction from 0.9 or a
-/// percentage from 90 (`99` is 99 %); nothing falls back silently to a default.
-pub(crate) fn key_figure_options(options: &JsValue) -> Result<crate::figures::key_figures::KeyFigureOptions, Vec<Finding>> {
+/// The key-figure options a caller passed, checked (typed: [`crate::js::options`]): the
+/// rule profile where `profile` is allowed (`keyFigures`; the widget's `keyFigureOptions`
+/// have none), and the options, or every option that cannot be used as an
+/// `invalid-option` finding naming it — an unknown one, one of the wrong type, `level`
+/// not a fraction from 0.9 or a percentage from 90 (`99` is 99 %). Nothing falls back
+/// silently to a default.
+pub(crate) fn key_figure_options(
+    options: &JsValue,
+    profile_allowed: bool,
+) -> (Option<String>, Result<crate::figures::key_figures::KeyFigureOptions, Vec<Finding>>) {
     use crate::figures::key_figures::{KeyFigureOptions, OptionError};
+    use crate::js::options::{Given, KeyFigureOptionsIn};
+    let (given, mut findings) = KeyFigureOptionsIn::read(options);
     let mut o = KeyFigureOptions::default();
     let mut errors = Vec::new();
-    if options.is_object() {
-        let given = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null());
-        let mut number = |key: &'static str, target: &mut f64| {
-            if let Some(v) = given(key) {
-                match v.as_f64() {
-                    Some(x) => *target = x,
-                    None => errors.push(OptionError::NotANumber(key)),
-                }
-            }
-        };
-        number("level", &mut o.level);
-        number("suppressBelow", &mut o.suppress_below);
-        number("dsrMinEvents", &mut o.dsr_min_events);
-        if let Some(v) = given("proportionMethod") {
-            let code = v.as_string();
-            match code.as_deref().and_then(crate::figures::stats::ProportionMethod::from_code) {
-                Some(m) => o.proportion_method = m,
-                None => errors.push(OptionError::ProportionMethod(code.unwrap_or_else(|| js_sys::JSON::stringify(&v).ok().and_then(|t| t.as_string()).unwrap_or_default()))),
-            }
+    let mut number = |g: &Given<f64>, name: &'static str, target: &mut f64| match g {
+        Given::Value(x) => *target = *x,
+        Given::Wrong(_) => errors.push(OptionError::NotANumber(name)),
+        Given::Absent | Given::Null => {}
+    };
+    number(&given.level, "level", &mut o.level);
+    number(&given.suppress_below, "suppressBelow", &mut o.suppress_below);
+    number(&given.dsr_min_events, "dsrMinEvents", &mut o.dsr_min_events);
+    match &given.proportion_method {
+        Given::Value(code) => match crate::figures::stats::ProportionMethod::from_code(code) {
+            Some(m) => o.proportion_method = m,
+            None => errors.push(OptionError::ProportionMethod(code.clone())),
+        },
+        Given::Wrong(v) => errors.push(OptionError::ProportionMethod(js_sys::JSON::stringify(v).ok().and_then(|t| t.as_string()).unwrap_or_default())),
+        Given::Absent | Given::Null => {}
+    }
+    // The numeric options' and proportionMethod's findings are OptionError's (above); a
+    // `profile` of the wrong type gets the struct's own.
+    let profile_wrong: Vec<Finding> = given.wrong_fields().into_iter().filter(|(n, ..)| *n == "profile").map(|(n, v, e)| crate::js::options::wrong(n, v, e)).collect();
+    let profile = match given.profile {
+        Given::Absent | Given::Null => None,
+        _ if !profile_allowed => {
+            let known: Vec<&str> = KeyFigureOptionsIn::NAMES.iter().copied().filter(|n| *n != "profile").collect();
+            findings.push(crate::js::options::unknown("profile", &known));
+            None
         }
-    }
-    match o.validated() {
-        Ok(o) if errors.is_empty() => Ok(o),
-        Ok(_) => Err(errors.iter().map(OptionError::finding).collect()),
-        Err(more) => Err(errors.iter().chain(&more).map(OptionError::finding).collect()),
-    }
+        Given::Value(p) => Some(p),
+        Given::Wrong(_) => {
+            findings.extend(profile_wrong);
+            None
+        }
+    };
+    let checked = match o.validated() {
+        Ok(o) if errors.is_empty() && findings.is_empty() => Ok(o),
+        Ok(_) => Err(findings.into_iter().chain(errors.iter().map(OptionError::finding)).collect()),
+        Err(more) => Err(findings.into_iter().chain(errors.iter().chain(&more).map(OptionError::finding)).collect()),
+    };
+    (profile, checked)
 }
 
 /// Computes every key figure: governance figures and, for each indicator, each
@@ -358,7 +401,8 @@ pub fn key_figures(
     #[wasm_bindgen(unchecked_optional_param_type = "KeyFigureOptions")] options: Option<JsValue>,
 ) -> JsValue {
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    let validate_options = read_options(&options);
+    let (profile, figure_options) = key_figure_options(&options, true);
+    let validate_options = Options { profile };
     let (dataset, findings) = match input_text(&data) {
         Ok(text) => {
             let report = crate::check(&text, &validate_options);
@@ -368,7 +412,7 @@ pub fn key_figures(
     };
     let (profile, _) = crate::rules::resolve_profile(&dataset, &validate_options);
     let mut findings = findings;
-    let figures = match key_figure_options(&options) {
+    let figures = match figure_options {
         Ok(o) => crate::figures::key_figures::key_figures(&dataset, &profile, &o),
         // Options that cannot be used give their findings and no indicator figures — never
         // figures at a level the caller did not ask for.
@@ -426,7 +470,9 @@ pub fn layout_tree(
     Ok(out.into())
 }
 
-/// The JSON Schema of the data format.
+/// The JSON Schema of the data format. (Only where it is embedded: the browser entries
+/// fetch `schema.json` instead.)
+#[cfg(feature = "embedded-data")]
 #[wasm_bindgen(js_name = schema, unchecked_return_type = "Record<string, unknown>")]
 pub fn schema() -> JsValue {
     to_js(&crate::schema())

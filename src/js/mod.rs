@@ -2,5 +2,6 @@
 //! widget's `mount` and its options ([`mount`]).
 
 pub mod api;
+pub mod options;
 #[cfg(feature = "view")]
 pub mod mount;

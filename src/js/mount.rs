@@ -10,6 +10,7 @@ use web_sys::Element;
 use yew::{function_component, html, AppHandle, Callback, Html, Properties};
 
 use crate::js::api::{input_text, key_figure_options, to_js};
+use crate::js::options::{codes, options, Given, LangCode, Raw};
 use crate::finding::Finding;
 use crate::figures::key_figures::KeyFigureOptions;
 use crate::model::text::Lang;
@@ -68,6 +69,11 @@ export interface MountOptions {
    * one finger act on the chart, for a page that is only the widget.
    */
   gestures?: "cooperative" | "greedy";
+  /**
+   * The custom element's `loading` attribute, passed on by it: "eager" or "lazy" (mount
+   * itself does nothing with them). Any other value is an `invalid-option` finding.
+   */
+  loading?: "eager" | "lazy";
 }
 /** The events of a widget and their `detail`. */
 export interface WidgetEventMap {
@@ -111,9 +117,60 @@ export interface MountKeyFigureOptions {
 }
 "#;
 
+options! {
+    /// The options of `mount` and `WidgetHandle.update` (see `MountOptions` in TypeScript).
+    pub struct MountOptionsIn {
+        data: Raw = "data", "et objekt eller JSON-tekst", "an object or JSON text";
+        dataset: String = "dataset", "en tekst (et datasæts id)", "a string (a data set's id)";
+        date: String = "date", "en tekst, ÅÅÅÅ-MM-DD", "a string, YYYY-MM-DD";
+        region: String = "region", "en tekst (en regions id)", "a string (a region's id)";
+        lang: LangCode = "lang", "\"da\" eller \"en\"", "\"da\" or \"en\"";
+        profile: String = "profile", "en tekst (en regelprofils id) eller null", "a string (a rule profile's id) or null";
+        key_figure_options: Raw = "keyFigureOptions", "et objekt eller null", "an object or null";
+        view: ViewCode = "view", "\"chart\" eller \"list\"", "\"chart\" or \"list\"";
+        theme: ThemeCode = "theme", "\"auto\", \"light\" eller \"dark\"", "\"auto\", \"light\" or \"dark\"";
+        deep_link: bool = "deepLink", "true eller false", "true or false";
+        loading: LoadingCode = "loading", "\"lazy\" eller \"eager\"", "\"lazy\" or \"eager\"";
+        gestures: GesturesCode = "gestures", "\"cooperative\" eller \"greedy\"", "\"cooperative\" or \"greedy\"";
+    }
+}
+
+codes! {
+    /// `gestures`' codes: cooperative (a plain wheel and one finger scroll the page) or greedy.
+    pub enum GesturesCode {
+        Cooperative = "cooperative",
+        Greedy = "greedy",
+    }
+}
+
+codes! {
+    /// `view`'s codes.
+    pub enum ViewCode {
+        Chart = "chart",
+        List = "list",
+    }
+}
+
+codes! {
+    /// `theme`'s codes.
+    pub enum ThemeCode {
+        Auto = "auto",
+        Light = "light",
+        Dark = "dark",
+    }
+}
+
+codes! {
+    /// `loading`'s codes (the custom element's attribute; `mount` only checks it).
+    pub enum LoadingCode {
+        Lazy = "lazy",
+        Eager = "eager",
+    }
+}
+
 /// Options as passed from JavaScript: `None` where a field was not given.
 #[derive(Default)]
-struct Given {
+struct Read {
     data: Option<DataInput>,
     option_findings: Vec<Finding>,
     profile: Option<Option<String>>,
@@ -126,40 +183,25 @@ struct Given {
     cooperative: Option<bool>,
 }
 
-impl Given {
-    /// Reads the options object; anything that is not an object means "no options",
-    /// and fields of the wrong type are ignored. Never throws.
-    fn read(options: &JsValue) -> Given {
-        if !options.is_object() {
-            return Given::default();
-        }
-        let field = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined());
-        let data = field("data").map(|value| {
-            if value.is_null() {
-                DataInput::Default
-            } else {
-                match input_text(&value) {
-                    Ok(text) => DataInput::Text(Rc::from(text)),
-                    Err(finding) => DataInput::Invalid(Rc::new(finding)),
-                }
-            }
-        });
-        // `dataset` and `date` name an embedded data set where no `data` are given.
-        let dataset = field("dataset").filter(|v| !v.is_null());
-        let date = field("date").filter(|v| !v.is_null());
-        let mut option_findings = Vec::new();
-        let text_option = |name: &str, v: &JsValue, findings: &mut Vec<Finding>| {
-            let s = v.as_string();
-            if s.is_none() {
-                findings.push(crate::web::state::option_finding(
-                    format!("Indstillingen \"{name}\" skal være en tekst; den er ignoreret."),
-                    format!("The option \"{name}\" must be a string; it was ignored."),
-                ));
-            }
-            s
+impl Read {
+    /// Reads the options object ([`MountOptionsIn`]); `undefined` and `null` mean "no
+    /// options". An option it does not have or of the wrong type (a `lang` other than
+    /// "da"/"en", a `view` other than "chart"/"list", …) is an `invalid-option` finding
+    /// naming it, and is ignored. Never throws.
+    fn read(options: &JsValue) -> Read {
+        let (given, mut option_findings) = MountOptionsIn::read(options);
+        option_findings.extend(given.findings());
+        let data = match given.data {
+            Given::Absent => None,
+            Given::Null => Some(DataInput::Default),
+            Given::Value(Raw(value)) | Given::Wrong(value) => Some(match input_text(&value) {
+                Ok(text) => DataInput::Text(Rc::from(text)),
+                Err(finding) => DataInput::Invalid(Rc::new(finding)),
+            }),
         };
-        let dataset = dataset.and_then(|v| text_option("dataset", &v, &mut option_findings));
-        let date = date.and_then(|v| text_option("date", &v, &mut option_findings));
+        // `dataset` and `date` name an embedded data set where no `data` are given.
+        let dataset = given.dataset.value();
+        let date = given.date.value();
         let data = match (data, dataset, date) {
             // `data: null` (back to the built-in data) with a data set or a day names which.
             (Some(DataInput::Default), Some(id), _) => Some(DataInput::Builtin(id)),
@@ -177,33 +219,45 @@ impl Given {
             (None, None, Some(day)) => Some(DataInput::OnDate(day)),
             (None, None, None) => None,
         };
-        let profile = field("profile").and_then(|v| if v.is_null() { Some(None) } else { v.as_string().map(Some) });
-        let region = field("region").and_then(|v| v.as_string());
-        let lang = field("lang").and_then(|v| v.as_string()).map(|code| Lang::from_code(&code));
-        // `null` (or anything that is not an object) gives the defaults.
-        // Options that cannot be used are findings and leave the key-figure options as they were.
-        let key_figure_options = field("keyFigureOptions").and_then(|v| match key_figure_options(&v) {
-            Ok(o) => Some(o),
-            Err(findings) => {
-                option_findings.extend(findings);
-                None
-            }
+        let profile = match given.profile {
+            Given::Null => Some(None),
+            Given::Value(p) => Some(Some(p)),
+            Given::Absent | Given::Wrong(_) => None,
+        };
+        // `null` gives the defaults. Options that cannot be used are findings and leave
+        // the key-figure options as they were.
+        let key_figure_options = match given.key_figure_options {
+            Given::Null => Some(KeyFigureOptions::default()),
+            Given::Value(Raw(v)) => match key_figure_options(&v, false).1 {
+                Ok(o) => Some(o),
+                Err(findings) => {
+                    option_findings.extend(findings);
+                    None
+                }
+            },
+            Given::Absent | Given::Wrong(_) => None,
+        };
+        let view = given.view.value().map(|v| match v {
+            ViewCode::Chart => ViewMode::Chart,
+            ViewCode::List => ViewMode::List,
         });
-        let view = field("view").and_then(|v| v.as_string()).and_then(|code| ViewMode::from_code(&code));
-        let theme = field("theme").and_then(|v| v.as_string()).map(|code| Theme::from_code(&code));
-        let deep_link = field("deepLink").and_then(|v| v.as_bool());
-        let cooperative = field("gestures").and_then(|v| match v.as_string().as_deref() {
-            Some("cooperative") => Some(true),
-            Some("greedy") => Some(false),
-            _ => {
-                option_findings.push(crate::web::state::option_finding(
-                    "Indstillingen \"gestures\" skal være \"cooperative\" eller \"greedy\"; den er ignoreret.".into(),
-                    "The option \"gestures\" must be \"cooperative\" or \"greedy\"; it was ignored.".into(),
-                ));
-                None
-            }
+        let theme = given.theme.value().map(|t| match t {
+            ThemeCode::Auto => Theme::Auto,
+            ThemeCode::Light => Theme::Light,
+            ThemeCode::Dark => Theme::Dark,
         });
-        Given { data, option_findings, profile, region, lang, key_figure_options, view, theme, deep_link, cooperative }
+        Read {
+            data,
+            option_findings,
+            profile,
+            region: given.region.value(),
+            lang: given.lang.value().map(Lang::from),
+            key_figure_options,
+            view,
+            theme,
+            deep_link: given.deep_link.value(),
+            cooperative: given.gestures.value().map(|g| g == GesturesCode::Cooperative),
+        }
     }
 }
 
@@ -274,13 +328,81 @@ struct Mounted {
     /// Raised per mount: the widget inside a reused app starts afresh.
     generation: u32,
     listeners: Listeners,
+    /// Raised by every `show`: a fetch that ends after a newer `show` is ignored.
+    shown: u32,
+    /// Whether the widget itself (not the placeholder) is rendered.
+    drawn: bool,
 }
 
-/// What `mount` renders: the widget, or nothing while the app is parked.
+type Cell = Rc<RefCell<Mounted>>;
+
+/// Renders the props, or, while the data set they show is fetched, the placeholder (or
+/// the widget as it was, when it was drawn already: its state stays), then the widget.
+/// A data set that cannot be fetched is a `load-failed` finding in the widget.
+fn show(cell: &Cell) {
+    let mut m = cell.borrow_mut();
+    m.shown = m.shown.wrapping_add(1);
+    let missing = missing(&m.props.options.data);
+    if missing.is_empty() {
+        let builtin = !matches!(m.props.options.data, DataInput::Text(_) | DataInput::Invalid(_));
+        let host = HostProps { app: Some(m.props.clone()), generation: m.generation, loading: None };
+        m.drawn = true;
+        m.app.update(host);
+        if builtin {
+            prefetch_rest();
+        }
+        return;
+    }
+    if !m.drawn {
+        let host = HostProps { app: None, generation: m.generation, loading: Some(m.props.options.lang.unwrap_or_default()) };
+        m.app.update(host);
+    }
+    let token = m.shown;
+    let weak = Rc::downgrade(cell);
+    drop(m);
+    yew::platform::spawn_local(async move {
+        let mut failed = None;
+        for id in missing {
+            if let Err(reason) = fetch_data_set(id).await {
+                failed = Some((id, reason));
+                break;
+            }
+        }
+        let Some(cell) = weak.upgrade() else { return };
+        if cell.borrow().shown != token {
+            return;
+        }
+        match failed {
+            None => show(&cell),
+            Some((id, reason)) => {
+                let mut m = cell.borrow_mut();
+                let finding = Finding::new(
+                    crate::Severity::Error,
+                    crate::Code::LoadFailed,
+                    "",
+                    crate::Text::new(
+                        format!("Datasættet \"{id}\" kunne ikke hentes: {reason}."),
+                        format!("The data set \"{id}\" could not be loaded: {reason}."),
+                    ),
+                );
+                let mut props = m.props.clone();
+                props.options.data = DataInput::Invalid(Rc::new(finding));
+                props.serial = props.serial.wrapping_add(1);
+                let host = HostProps { app: Some(props), generation: m.generation, loading: None };
+                m.drawn = true;
+                m.app.update(host);
+            }
+        }
+    });
+}
+
+/// What `mount` renders: the widget; a placeholder while the data set it shows is fetched
+/// (`loading`, in the language asked for); or nothing while the app is parked.
 #[derive(Clone, Debug, Default, PartialEq, Properties)]
 struct HostProps {
     app: Option<AppProps>,
     generation: u32,
+    loading: Option<Lang>,
 }
 
 /// Yew 0.23 leaks the event listeners it adds to each app's root (`HostHandlers` forgets
@@ -289,10 +411,90 @@ struct HostProps {
 /// state carries over; 1,000 mount/destroy cycles then cost no more than one.
 #[function_component]
 fn Host(props: &HostProps) -> Html {
-    match &props.app {
-        Some(app) => html! { <App key={props.generation} ..app.clone() /> },
-        None => Html::default(),
+    match (&props.app, props.loading) {
+        (Some(app), _) => html! { <App key={props.generation} ..app.clone() /> },
+        (None, Some(lang)) => {
+            let (title, text) = match lang {
+                Lang::En => ("Health clusters and health cooperation committees", "Loading the chart …"),
+                _ => ("Sundhedsklynger og sundhedssamarbejdsudvalg", "Indlæser diagram …"),
+            };
+            html! {
+                <div class="sk-loading" role="status" aria-busy="true">
+                    <p class="sk-loading-title">{ title }</p>
+                    <p>{ text }</p>
+                    <progress aria-label={text}></progress>
+                </div>
+            }
+        }
+        (None, None) => Html::default(),
     }
+}
+
+thread_local! {
+    /// The entry's `(id) => Promise` that fetches `data/<id>.json` and registers it
+    /// (`__registerDataSet`); one fetch per data set, shared by every widget on the page.
+    static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// Whether the other data sets were asked for (once, after a first one was shown).
+    static PREFETCHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Sets how the wasm gets a real data set's text where it is not embedded: the browser
+/// entries pass a function `(id) => Promise` that fetches `data/<id>.json` and registers it.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __setDataSetLoader, skip_typescript)]
+pub fn set_data_set_loader(loader: js_sys::Function) {
+    LOADER.with(|l| *l.borrow_mut() = Some(loader));
+}
+
+/// The real data sets `data` needs whose texts are not at hand: the one it shows (for an
+/// unknown id or a bad day, the one in force today, which the widget then shows), and for
+/// an unknown id all of them (its finding lists the known ones). Mirrors `state::builtin`.
+fn missing(data: &DataInput) -> Vec<&'static str> {
+    let today = || crate::dataset_in_force(&crate::web::state::today());
+    let ids: Vec<&'static str> = match data {
+        DataInput::Default => today().into_iter().collect(),
+        DataInput::Builtin(id) => match crate::datasets::known(id) {
+            Some(k) => vec![k.id],
+            None => crate::datasets::KNOWN.iter().map(|k| k.id).collect(),
+        },
+        DataInput::OnDate(date) => crate::dataset_in_force(date).or_else(today).into_iter().collect(),
+        DataInput::Text(_) | DataInput::Invalid(_) => Vec::new(),
+    };
+    ids.into_iter().filter(|id| !crate::datasets::is_loaded(id)).collect()
+}
+
+/// Asks the loader for a data set; the error's message where it fails or there is none.
+async fn fetch_data_set(id: &str) -> Result<(), String> {
+    let promise = LOADER.with(|l| l.borrow().as_ref().map(|f| f.call1(&JsValue::UNDEFINED, &JsValue::from_str(id))));
+    let promise = match promise {
+        Some(Ok(p)) => p,
+        Some(Err(e)) => return Err(error_text(&e)),
+        None => return Err("no loader (import the package\'s index.js or element.js, not web/ directly)".into()),
+    };
+    match wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await {
+        Ok(_) if crate::datasets::is_loaded(id) => Ok(()),
+        Ok(_) => Err("the loader did not register it".into()),
+        Err(e) => Err(error_text(&e)),
+    }
+}
+
+fn error_text(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| "?".into())
+}
+
+/// Once a data set is shown, the others are fetched in the background, so that the
+/// widget's structure switch and its transition have them at hand.
+fn prefetch_rest() {
+    if PREFETCHED.with(|p| p.replace(true)) {
+        return;
+    }
+    yew::platform::spawn_local(async {
+        for k in &crate::datasets::KNOWN {
+            if !crate::datasets::is_loaded(k.id) {
+                let _ = fetch_data_set(k.id).await;
+            }
+        }
+    });
 }
 
 /// At most this many parked apps are kept (more than this many widgets destroyed and
@@ -307,7 +509,7 @@ thread_local! {
 /// `destroy` removes it; `free()` (wasm-bindgen) releases the handle itself.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    inner: Option<Mounted>,
+    inner: Option<Cell>,
 }
 
 /// Mounts the widget into `element`: appends a `<div>` to it (other children stay) and
@@ -318,7 +520,7 @@ pub fn mount(
     element: Element,
     #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: Option<JsValue>,
 ) -> WidgetHandle {
-    let given = Given::read(&options.unwrap_or(JsValue::UNDEFINED));
+    let given = Read::read(&options.unwrap_or(JsValue::UNDEFINED));
     let listeners: Listeners = Rc::default();
     let on_event = {
         let listeners = Rc::clone(&listeners);
@@ -340,26 +542,31 @@ pub fn mount(
         serial: 0,
         on_event: Some(on_event),
     };
-    if let Some((mut app, root, generation)) = PARKED.with(|p| p.borrow_mut().pop()) {
-        if element.append_child(&root).is_ok() {
+    let parked = PARKED.with(|p| p.borrow_mut().pop());
+    let (app, root, generation) = match parked {
+        Some((app, root, generation)) if element.append_child(&root).is_ok() => {
             style::apply(&root);
-            let generation = generation.wrapping_add(1);
-            app.update(HostProps { app: Some(props.clone()), generation });
-            return WidgetHandle { inner: Some(Mounted { app, root, props, generation, listeners }) };
+            (app, root, generation.wrapping_add(1))
         }
-        app.destroy();
-    }
-    let Some(root) = element.owner_document().and_then(|d| d.create_element("div").ok()) else {
-        return WidgetHandle { inner: None };
+        other => {
+            if let Some((app, _, _)) = other {
+                app.destroy();
+            }
+            let Some(root) = element.owner_document().and_then(|d| d.create_element("div").ok()) else {
+                return WidgetHandle { inner: None };
+            };
+            root.set_class_name("sk-root");
+            if element.append_child(&root).is_err() {
+                return WidgetHandle { inner: None };
+            }
+            style::apply(&root);
+            let app = yew::Renderer::<Host>::with_root_and_props(root.clone(), HostProps::default()).render();
+            (app, root, 0)
+        }
     };
-    root.set_class_name("sk-root");
-    if element.append_child(&root).is_err() {
-        return WidgetHandle { inner: None };
-    }
-    style::apply(&root);
-    let host = HostProps { app: Some(props.clone()), generation: 0 };
-    let app = yew::Renderer::<Host>::with_root_and_props(root.clone(), host).render();
-    WidgetHandle { inner: Some(Mounted { app, root, props, generation: 0, listeners }) }
+    let cell = Rc::new(RefCell::new(Mounted { app, root, props, generation, listeners, shown: 0, drawn: false }));
+    show(&cell);
+    WidgetHandle { inner: Some(cell) }
 }
 
 #[wasm_bindgen]
@@ -368,9 +575,9 @@ impl WidgetHandle {
     /// language the user chose stay unless `region` / `lang` are given). Does nothing
     /// after `destroy`.
     pub fn update(&mut self, #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: Option<JsValue>) {
-        let Some(mounted) = self.inner.as_mut() else { return };
-        let given = Given::read(&options.unwrap_or(JsValue::UNDEFINED));
-        let mut props = mounted.props.clone();
+        let Some(cell) = self.inner.as_ref() else { return };
+        let given = Read::read(&options.unwrap_or(JsValue::UNDEFINED));
+        let mut props = cell.borrow().props.clone();
         // The findings are about these options: they replace those of the last ones.
         props.options.option_findings = given.option_findings;
         if let Some(data) = given.data {
@@ -396,8 +603,8 @@ impl WidgetHandle {
         props.options.lang = given.lang;
         props.options.view = given.view;
         props.serial = props.serial.wrapping_add(1);
-        mounted.props = props.clone();
-        mounted.app.update(HostProps { app: Some(props), generation: mounted.generation });
+        cell.borrow_mut().props = props;
+        show(cell);
     }
 
     /// Calls `callback(detail)` on each `event`: `"ready"`, `"select"` or `"error"`
@@ -408,8 +615,8 @@ impl WidgetHandle {
     #[wasm_bindgen(skip_typescript)]
     pub fn on(&self, event: &str, callback: js_sys::Function) -> Result<(), JsValue> {
         let name = event_name(event)?;
-        if let Some(mounted) = &self.inner {
-            mounted.listeners.borrow_mut().push((name, callback));
+        if let Some(cell) = &self.inner {
+            cell.borrow().listeners.borrow_mut().push((name, callback));
         }
         Ok(())
     }
@@ -419,8 +626,8 @@ impl WidgetHandle {
     #[wasm_bindgen(skip_typescript)]
     pub fn off(&self, event: &str, callback: js_sys::Function) -> Result<(), JsValue> {
         let name = event_name(event)?;
-        if let Some(mounted) = &self.inner {
-            mounted.listeners.borrow_mut().retain(|(n, f)| !(*n == name && f == &callback));
+        if let Some(cell) = &self.inner {
+            cell.borrow().listeners.borrow_mut().retain(|(n, f)| !(*n == name && f == &callback));
         }
         Ok(())
     }
@@ -428,17 +635,25 @@ impl WidgetHandle {
     /// Removes the widget and its `<div>` from the host element and drops every
     /// listener; the host's other children stay. Calling it again does nothing.
     pub fn destroy(&mut self) {
-        if let Some(mut mounted) = self.inner.take() {
-            mounted.listeners.borrow_mut().clear();
-            mounted.root.remove();
-            // Park the app (see `Host`): its widget is torn down, its root kept.
-            mounted.app.update(HostProps { app: None, generation: mounted.generation });
+        if let Some(cell) = self.inner.take() {
+            {
+                let mut mounted = cell.borrow_mut();
+                // A fetch still under way ends without showing anything (it holds a `Weak`).
+                mounted.shown = mounted.shown.wrapping_add(1);
+                mounted.listeners.borrow_mut().clear();
+                mounted.root.remove();
+                // Park the app (see `Host`): its widget is torn down, its root kept.
+                let generation = mounted.generation;
+                mounted.app.update(HostProps { app: None, generation, loading: None });
+            }
+            let Ok(mounted) = Rc::try_unwrap(cell).map(RefCell::into_inner) else { return };
+            let (app, root, generation) = (mounted.app, mounted.root, mounted.generation);
             PARKED.with(|p| {
                 let mut parked = p.borrow_mut();
                 if parked.len() < POOL_SIZE {
-                    parked.push((mounted.app, mounted.root, mounted.generation));
+                    parked.push((app, root, generation));
                 } else {
-                    mounted.app.destroy();
+                    app.destroy();
                 }
             });
         }

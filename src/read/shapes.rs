@@ -1,5 +1,5 @@
 //! The schema's shapes: which keys each object may have, found from the embedded JSON
-//! Schema, for the unknown-key findings.
+//! Schema's reading shapes (`crate::SCHEMA_SHAPES_JSON`), for the unknown-key findings.
 
 use serde_json::Value;
 
@@ -76,8 +76,8 @@ pub(super) fn schema_root() -> &'static Value {
     static V1: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
     static V2: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
     match current() {
-        Version::V1 => V1.get_or_init(crate::schema_v1),
-        Version::V2 => V2.get_or_init(crate::schema),
+        Version::V1 => V1.get_or_init(|| crate::schema_shapes(Version::V1)),
+        Version::V2 => V2.get_or_init(|| crate::schema_shapes(Version::V2)),
     }
 }
 

@@ -444,7 +444,7 @@ describe('(b) a plain HTML page from file:// with the inline build', () => {
           stillWorks,
           left,
           validate: api.validate('{').ok,
-          keyFigures: api.keyFigures(api.defaultData()).ok,
+          keyFigures: api.keyFigures(await api.defaultData()).ok,
         };
       });
       assert.deepEqual(result, {

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './harness.mjs';
 
-const missing = ['bench/node_modules/d3-org-chart', 'bench/node_modules/esbuild', 'pkg/web/sundhedsklynger.js'].filter(
+const missing = ['bench/node_modules/d3-org-chart', 'bench/node_modules/esbuild', 'pkg/web/sundhedsklynger.js', 'pkg/index.js'].filter(
   (p) => !existsSync(join(ROOT, p)),
 );
 const number = (x, what) => assert.ok(typeof x === 'number' && Number.isFinite(x) && x >= 0, `${what}: ${x}`);

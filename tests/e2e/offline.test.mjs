@@ -361,7 +361,7 @@ test('downloading the data shown (demo data, a loaded file, the built-in data) a
     const served = await page.evaluate(async (h) => {
       const res = await fetch(h);
       const mod = await import(new URL('pkg/index.js', location.href).href);
-      return { type: res.headers.get('content-type'), body: await res.json(), schema: mod.schema() };
+      return { type: res.headers.get('content-type'), body: await res.json(), schema: await mod.schema() };
     }, href);
     assert.match(served.type, /^application\/json/);
     assert.deepEqual(served.body, SCHEMA);

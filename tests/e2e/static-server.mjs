@@ -1,7 +1,8 @@
 // A minimal static file server for the end-to-end tests: serves one directory on
 // 127.0.0.1 at a free port, with the MIME types ES modules and wasm need.
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES = {
@@ -27,10 +28,29 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
  * Start serving `dir`. Resolves to { url, close() }.
  * `options.headers`: extra response headers sent with every file (e.g.
  * `{ 'content-security-policy': STRICT_CSP }`); none by default.
+ * `options.compress`: answer `Accept-Encoding: br` / `gzip` with brotli (quality 11) or
+ * gzip (level 9), as a production server with precompressed files does (each file is
+ * compressed once, then kept in memory); off by default. `options.cache`: a
+ * `Cache-Control` value instead of `no-store`. `options.port`: a port (default: a free one).
  */
 export async function serveStatic(dir, options = {}) {
   const root = resolve(dir);
   const extra = options.headers ?? {};
+  const compressed = new Map(); // `${file}:${mtime}:${encoding}` → Buffer
+  const compressible = (file) => /\.(html|js|mjs|json|wasm|css|svg|ts)$/.test(file);
+  const encode = (file, mtime, encoding) => {
+    const key = `${file}:${mtime}:${encoding}`;
+    let body = compressed.get(key);
+    if (!body) {
+      const raw = readFileSync(file);
+      body =
+        encoding === 'br'
+          ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+          : gzipSync(raw, { level: 9 });
+      compressed.set(key, body);
+    }
+    return body;
+  };
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
@@ -50,13 +70,22 @@ export async function serveStatic(dir, options = {}) {
     }
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      const size = statSync(file).size;
-      res.writeHead(200, {
+      const { size, mtimeMs } = statSync(file);
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      const encoding = !options.compress || !compressible(file) ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+      const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-length': size,
-        'cache-control': 'no-store',
+        'cache-control': options.cache ?? 'no-store',
+        ...(options.compress ? { vary: 'Accept-Encoding' } : {}),
         ...extra,
-      });
+      };
+      if (encoding) {
+        const body = encode(file, mtimeMs, encoding);
+        res.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': body.length });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      res.writeHead(200, { ...headers, 'content-length': size });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
     } catch {
@@ -65,7 +94,7 @@ export async function serveStatic(dir, options = {}) {
   });
   await new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', ok);
+    server.listen(options.port ?? 0, '127.0.0.1', ok);
   });
   const { port } = server.address();
   return {

@@ -93,12 +93,15 @@ test('the tarball holds every entry, their types, the data format\'s types, the 
     'element.d.ts',
     'inline/sundhedsklynger.js',
     'inline/sundhedsklynger.d.ts',
+    // The real data sets, fetched by the browser entries when shown.
+    'data/klynger-2022.json',
+    'data/sundhedsraad-2027.json',
   ]) {
     assert.ok(files.includes(f), `${f} missing from the tarball: ${files.join(', ')}`);
   }
   const stray = files.filter(
     (f) =>
-      !/^(package\.json|README\.md|LICENSE.*|(index|element)\.(js|d\.ts)|element-core\.js|schema\.json|data\.d\.ts|(web|node)\/.+|inline\/sundhedsklynger\.(js|d\.ts))$/.test(f),
+      !/^(package\.json|README\.md|LICENSE.*|(index|element)\.(js|d\.ts)|element-core\.js|schema\.json|data\.d\.ts|(web|node)\/.+|data\/[a-z0-9-]+\.json|inline\/sundhedsklynger\.(js|d\.ts))$/.test(f),
   );
   assert.deepEqual(stray, [], 'unexpected files in the tarball');
   assert.ok(!files.some((f) => f.endsWith('.stamp')), 'build stamps leaked into the tarball');
@@ -317,8 +320,41 @@ test("the browser entry 'sundhedsklynger' exports init, initSync, mount, validat
   // and check that the browser build computes the same as the Node build.
   const wasm = readFileSync(join(project, 'node_modules/sundhedsklynger/web/sundhedsklynger_bg.wasm'));
   web.initSync({ module: wasm });
-  assert.deepEqual(web.defaultData(), lib.defaultData());
-  assert.equal(web.validate(web.defaultData()).ok, true);
+  // The data sets and the schema are files beside it, fetched (Node's fetch reads no
+  // file: URLs: serve them from disk) once each, and only when asked for.
+  const fetched = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url) => {
+    fetched.push(String(url).replace(/^.*\/node_modules\/sundhedsklynger\//, ''));
+    return new Response(readFileSync(fileURLToPath(url)));
+  };
+  try {
+    const data = web.defaultData();
+    assert.ok(data instanceof Promise, 'defaultData() returns a Promise in the browser entry');
+    assert.deepEqual(await data, lib.defaultData());
+    assert.deepEqual(await web.defaultData('sundhedsraad-2027'), lib.defaultData('sundhedsraad-2027'));
+    assert.deepEqual(await web.defaultData('klynger-2022'), lib.defaultData('klynger-2022'));
+    await assert.rejects(web.defaultData('nope'), /Ukendt datasæt "nope".*Unknown data set "nope"/);
+    assert.deepEqual(await web.schema(), lib.schema());
+    assert.deepEqual(web.dataSets(), lib.dataSets(), 'dataSets() stays synchronous');
+    assert.equal(web.validate(await web.defaultData()).ok, true);
+    assert.deepEqual([...fetched].sort(), ['data/klynger-2022.json', 'data/sundhedsraad-2027.json', 'schema.json'], 'each file once');
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+});
+
+test('the browser entries fetch every data set dataSets() lists, and the files are the data sets', () => {
+  const index = readFileSync(join(PKG, 'index.js'), 'utf8');
+  const urls = [...index.matchAll(/'([a-z0-9-]+)': new URL\('\.\/data\/([a-z0-9-]+)\.json', import\.meta\.url\)/g)];
+  const ids = lib.dataSets().map((d) => d.id);
+  assert.deepEqual(urls.map((m) => m[1]), ids, 'npm/index.js DATA_URLS');
+  assert.deepEqual(urls.map((m) => m[2]), ids);
+  const libSh = readFileSync(join(ROOT, 'scripts/lib.sh'), 'utf8');
+  assert.deepEqual(libSh.match(/^DATA_SETS=\(([^)]*)\)/m)?.[1].split(' '), ids, 'scripts/lib.sh DATA_SETS');
+  for (const id of ids) {
+    assert.deepEqual(JSON.parse(readFileSync(join(PKG, 'data', `${id}.json`), 'utf8')), lib.defaultData(id), `pkg/data/${id}.json`);
+  }
 });
 
 test('CommonJS consumers can require() the Node entry', { skip: !process.features.require_module && 'this Node has no require(esm)' }, () => {
@@ -334,9 +370,12 @@ test("'sundhedsklynger/inline' (a classic script) also works as an import, for i
   assert.equal(api, globalThis.Sundhedsklynger, 'ready resolves to the global');
   assert.equal(typeof api.mount, 'function');
   assert.equal(api.SundhedsklyngerDiagram, undefined, 'no element without customElements');
-  assert.deepEqual(api.defaultData(), lib.defaultData());
+  // As in the ES entry, defaultData and schema return Promises (the texts are inside).
+  assert.deepEqual(await api.defaultData(), lib.defaultData());
+  assert.deepEqual(await api.defaultData('sundhedsraad-2027'), lib.defaultData('sundhedsraad-2027'));
+  assert.deepEqual(await api.schema(), lib.schema());
   assert.equal(api.validate('{ not json').ok, false);
-  assert.equal(api.keyFigures(api.defaultData()).ok, true);
+  assert.equal(api.keyFigures(await api.defaultData()).ok, true);
 });
 
 test('the element and inline entries are listed in sideEffects, the pure ones are not; every entry has its types', () => {

@@ -51,10 +51,11 @@ export function App() {
   const element = useRef<SundhedsklyngerDiagram>(null);
 
   useEffect(() => {
-    init().then(() => {
+    // defaultData() fetches the package's data/<id>.json (a Promise in the browser entry).
+    init().then(() => defaultData()).then((data: SundhedsklyngerData) => {
       // Options are optional; a bad data set is a result, never an exception.
       const bad = validate('{"format": "sundhedsklynger/1"}');
-      const figures = keyFigures(defaultData());
+      const figures = keyFigures(data);
       setChecks(`validate ok: ${bad.ok}; keyFigures ok: ${figures.ok}`);
     });
   }, []);

@@ -573,8 +573,10 @@ pub struct ChartState {
     pub columns: usize,
     /// Shown full screen (the wheel and one finger then act on the chart directly).
     pub fullscreen: bool,
-    /// Move the DOM focus to `focus` after the next render (keyboard and click only).
-    pub follow_focus: bool,
+    /// Raised when the DOM focus should move to `focus` (keyboard, click, breadcrumb): a
+    /// serial rather than a flag, so that an action reduced before the next render (a
+    /// resize) cannot take the request away.
+    pub focus_serial: u32,
     /// Draw every visible node, the whole chart fitted (printing).
     pub printing: bool,
 }
@@ -595,6 +597,7 @@ impl PartialEq for ChartState {
             && self.printing == other.printing
             && self.columns == other.columns
             && self.fullscreen == other.fullscreen
+            && self.focus_serial == other.focus_serial
     }
 }
 
@@ -658,7 +661,7 @@ impl ChartState {
             orientation_chosen: false,
             columns: 6,
             fullscreen: false,
-            follow_focus: false,
+            focus_serial: 0,
             printing: false,
         }
     }
@@ -822,7 +825,6 @@ impl Reducible for ChartState {
             return self;
         }
         let mut next = (*self).clone();
-        next.follow_focus = false;
         match action {
             ChartAction::Key(key, lang) => {
                 let before = self.view.clone();
@@ -832,7 +834,7 @@ impl Reducible for ChartState {
                     next.relayout_pinned(self.focus);
                 }
                 next.keep_in_view(next.focus);
-                next.follow_focus = true;
+                next.focus_serial = next.focus_serial.wrapping_add(1);
             }
             ChartAction::Select(v) | ChartAction::Inspect(v) => {
                 if v >= self.chart.nodes.len() {
@@ -840,7 +842,7 @@ impl Reducible for ChartState {
                 }
                 next.selected = Some(v);
                 next.focus = v;
-                next.follow_focus = true;
+                next.focus_serial = next.focus_serial.wrapping_add(1);
                 // Show every seat of the same person, to draw the cross-links.
                 let mut changed = false;
                 for other in self.chart.other_seats(v) {
@@ -996,7 +998,7 @@ impl Reducible for ChartState {
                     next.relayout();
                 }
                 next.focus = v;
-                next.follow_focus = true;
+                next.focus_serial = next.focus_serial.wrapping_add(1);
                 next.centre(v);
             }
             ChartAction::Fullscreen(on) => {

@@ -17,6 +17,7 @@ mkdirSync(OUT, { recursive: true });
 const WIDTHS = [320, 390, 768, 1280, 1920];
 const READABLE = 12; // CSS px on screen
 const report = [];
+const shot = (page, name) => page.screenshot({ path: join(OUT, `${name}.png`) });
 
 /** Text of the chart's tree items that is in the viewport: smallest and median on-screen size. */
 const measure = (page) =>
@@ -154,4 +155,58 @@ test('look: the figures', () => {
     for (const r of report) console.log(`${r.width}\t${r.state}\titems ${r.items}\tmin ${r.min.toFixed(1)} px\tmedian ${r.median.toFixed(1)} px\tcover ${(r.cover * 100).toFixed(0)} %`);
   }
   assert.equal(new Set(report.map((r) => r.width)).size, WIDTHS.length, 'every width was measured');
+});
+
+test('full screen: the button enters and leaves it; there the plain wheel zooms the chart', { timeout: TIMEOUT }, async () => {
+  await withPage(
+    env,
+    '?region=RH',
+    '#app .sk-widget .sk-chart-svg[role="tree"] [role="treeitem"]',
+    async (page) => {
+      await page.locator('.sk-fullscreen').click();
+      await until(() => page.evaluate(() => document.fullscreenElement?.classList.contains('sk-chart') ?? false), (v) => v, 'the chart full screen');
+      await until(() => page.locator('.sk-fullscreen').getAttribute('aria-pressed'), (v) => v === 'true', 'the button pressed');
+      await shot(page, 'fullscreen');
+      const before = await measure(page);
+      const box = await page.locator('.sk-chart-svg').boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, -200);
+      await until(() => measure(page).then((m) => m.transform), (t) => t !== before.transform, 'a plain wheel zooms in full screen');
+      await page.locator('.sk-fullscreen').click();
+      await until(() => page.evaluate(() => document.fullscreenElement === null), (v) => v, 'full screen left');
+      await until(() => page.locator('.sk-fullscreen').getAttribute('aria-pressed'), (v) => v === 'false', 'the button released');
+    },
+    { viewport: { width: 1280, height: 800 }, keepCollapsed: true },
+  );
+});
+
+test('touch: one finger scrolls the page and leaves the chart; two fingers pinch-zoom it', { timeout: TIMEOUT }, async () => {
+  await withPage(
+    env,
+    '?region=RH',
+    '#app .sk-widget .sk-chart-svg[role="tree"] [role="treeitem"]',
+    async (page) => {
+      const cdp = await page.context().newCDPSession(page);
+      const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+      await page.evaluate(() => document.querySelector('.sk-chart-svg').scrollIntoView({ block: 'center' }));
+      const box = await page.locator('.sk-chart-svg').boundingBox();
+      const [cx, cy] = [box.x + box.width / 2, Math.min(box.y + box.height / 2, 600)];
+      // Two fingers apart: the chart zooms in, the page stays.
+      const start = await measure(page);
+      await touch('touchStart', [[cx - 30, cy], [cx + 30, cy]]);
+      for (let i = 1; i <= 6; i++) await touch('touchMove', [[cx - 30 - 12 * i, cy], [cx + 30 + 12 * i, cy]]);
+      await touch('touchEnd', []);
+      const pinched = await until(() => measure(page), (m) => m.transform !== start.transform, 'two fingers to zoom the chart');
+      const scale = (t) => Number(t.match(/scale\(([-\d.]+)\)/)[1]);
+      assert.ok(scale(pinched.transform) > scale(start.transform), `pinching out zooms in (${start.transform} → ${pinched.transform})`);
+      // One finger up: the page scrolls, the chart does not move.
+      const y0 = await page.evaluate(() => scrollY);
+      await touch('touchStart', [[cx, cy + 100]]);
+      for (let i = 1; i <= 8; i++) await touch('touchMove', [[cx, cy + 100 - 25 * i]]);
+      await touch('touchEnd', []);
+      await until(() => page.evaluate(() => scrollY), (y) => y > y0, 'one finger to scroll the page');
+      assert.equal((await measure(page)).transform, pinched.transform, 'one finger does not pan the chart');
+    },
+    { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, keepCollapsed: true },
+  );
 });

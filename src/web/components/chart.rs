@@ -117,6 +117,8 @@ pub fn ChartView(props: &ChartProps) -> Html {
     let container_ref = use_node_ref();
     // The DOM focus is on a tree item (set by focusin, cleared by a focusout that leaves the tree).
     let tree_focused = use_mut_ref(|| false);
+    // The last `focus_serial` the DOM focus followed.
+    let focus_handled = use_mut_ref(|| 0u32);
     let gesture = use_mut_ref(Gesture::default);
     let hint = use_state(|| None::<GestureHint>);
     let minimap_on = use_state(|| true);
@@ -158,7 +160,8 @@ pub fn ChartView(props: &ChartProps) -> Html {
     {
         let svg_ref = svg_ref.clone();
         let dispatcher = state.dispatcher();
-        let follow = state.follow_focus.then_some(state.focus);
+        let handled = focus_handled.clone();
+        let serial = state.focus_serial;
         let item_id = format!("{prefix}-n{}", state.focus);
         let in_tree = tree_focused.clone();
         use_effect(move || {
@@ -170,7 +173,9 @@ pub fn ChartView(props: &ChartProps) -> Html {
                 // elements, and a moved element loses focus without a blur event) leaves
                 // the focus on <body>: it goes back to the tab stop.
                 let lost = *in_tree.borrow() && active.as_ref().is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
-                if follow.is_some() || lost {
+                let follow = *handled.borrow() != serial;
+                *handled.borrow_mut() = serial;
+                if follow || lost {
                     let active = active.map(|a| a.id());
                     if active.as_deref() != Some(item_id.as_str()) {
                         if let Ok(Some(item)) = svg.query_selector(&format!("[id=\"{item_id}\"]")) {
@@ -667,7 +672,7 @@ pub fn ChartView(props: &ChartProps) -> Html {
     let gesture_hint = hint.map(|h| html! { <p class="sk-gesture-hint" key={h.serial.to_string()}>{ tr(h.key, lang) }</p> });
 
     html! {
-        <div class={classes!("sk-chart", state.fullscreen.then_some("sk-fullscreen"))} part="chart-container" ref={container_ref}>
+        <div class={classes!("sk-chart", state.fullscreen.then_some("sk-is-fullscreen"))} part="chart-container" ref={container_ref}>
             <ChartToolbar state={state.clone()} {lang} id={prefix.clone()} minimap={*minimap_on} {on_minimap} />
             { breadcrumbs }
             <div class={classes!("sk-chart-body", state.selected.is_some().then_some("sk-has-selection"))}>

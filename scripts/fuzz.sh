@@ -11,7 +11,8 @@
 # then files over 8 KB dropped to keep it under 2 MB — the large seeds come back from
 # tests/corpus/ and www/data/*.json, which every run of the byte target reads too).
 # A crash stops the run and leaves its input in fuzz/artifacts/<target>/: add it to
-# tests/corpus/ (make-corpus.py) with the finding it must give, then fix the core.
+# tests/corpus/ (make-corpus.py) with the finding it must give, then fix the core; an input
+# where the two readings differ goes to tests/corpus/fuzz-regressions/ (tests/reading.rs).
 # At the end it prints "# pass N" / "# fail M" (one per target) for scripts/test-all.sh.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -45,7 +46,7 @@ for t in "${targets[@]}"; do
   seeds="$(mktemp -d "${TMPDIR:-/tmp}/sk-fuzz-seeds.XXXXXX")"
   if [ "$t" = pipeline ]; then
     # Byte-level seeds: the bad-input corpus and the real data.
-    cp "$ROOT"/tests/corpus/[0-9][0-9][0-9]-* "$seeds"/
+    cp "$ROOT"/tests/corpus/[0-9][0-9][0-9]-* "$ROOT"/tests/corpus/fuzz-regressions/* "$seeds"/
     cp "$ROOT"/www/data/*.json "$seeds"/ 2>/dev/null || true
   fi
   log "fuzz $t for $seconds s"

@@ -220,3 +220,25 @@ fn a_text_of_another_type_says_what_a_text_may_be() {
     assert!(f.message.en.contains("expected a text, or an object with \"da\" and \"en\""), "{}", f.message.en);
     assert!(f.message.da.contains("forventede en tekst eller et objekt med \"da\" og \"en\""), "{}", f.message.da);
 }
+
+/// Inputs the pipeline fuzzer found where the two readings differed, kept as regressions.
+/// The first (a 75-digit integer) differed only without serde_json's `float_roundtrip`,
+/// which the native tests always get through the jsonschema dev-dependency; the fuzz build
+/// (no dev-dependencies) also reads these files as seeds, so it is the build that guards it.
+#[test]
+fn the_fast_reading_agrees_with_the_tree_reading_on_fuzzer_finds() {
+    use sundhedsklynger::read::read_str_via_tree;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/fuzz-regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (fast, tree) = (read_str(&text), read_str_via_tree(&text));
+        assert_eq!(summary(&fast.findings), summary(&tree.findings), "{}", path.display());
+        assert_eq!(fast.findings, tree.findings, "{}", path.display());
+        assert_eq!(fast.origins, tree.origins, "{}", path.display());
+        assert!(fast.dataset == tree.dataset, "{}: the data sets differ:\n{:?}\nvs\n{:?}", path.display(), fast.dataset, tree.dataset);
+        seen += 1;
+    }
+    assert!(seen > 0, "no regressions in {}", dir.display());
+}

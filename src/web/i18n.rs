@@ -140,6 +140,8 @@ pub enum Key {
     ZoomLevel,
     ExportMenu,
     MoreTools,
+    /// What "Flere valg" holds; hidden on a narrow widget.
+    MoreToolsDetail,
     SearchHint,
     // Indirect standardisation, funnel plots, inequality, trends, structures
     Smr,
@@ -271,7 +273,8 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         Key::ArrangeIndented => ("Indrykket liste", "Indented outline"),
         Key::ZoomLevel => ("Zoomniveau", "Zoom level"),
         Key::ExportMenu => ("Hent og udskriv", "Download and print"),
-        Key::MoreTools => ("Flere valg: opstilling, sektorer, hent", "More: layout, sectors, download"),
+        Key::MoreTools => ("Flere valg", "More"),
+        Key::MoreToolsDetail => (": opstilling, sektorer, hent", ": layout, sectors, download"),
         Key::ZoomIn => ("Zoom ind", "Zoom in"),
         Key::ZoomOut => ("Zoom ud", "Zoom out"),
         Key::Fit => ("Tilpas", "Fit"),

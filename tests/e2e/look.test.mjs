@@ -16,6 +16,9 @@ const OUT = join(ROOT, 'target', 'look');
 mkdirSync(OUT, { recursive: true });
 const WIDTHS = [320, 390, 768, 1280, 1920];
 const READABLE = 12; // CSS px on screen
+// Tree items in the page's first viewport (the region, its SSU, the first cluster …); on the
+// smallest phone (320 px) the demo's own heading and the header's controls leave room for one.
+const firstViewportItems = (width) => (width >= 390 ? 3 : 1);
 const report = [];
 const shot = (page, name) => page.screenshot({ path: join(OUT, `${name}.png`) });
 
@@ -76,6 +79,10 @@ for (const width of WIDTHS) {
           if (readable) assert.ok(m.min >= READABLE - 0.01, `${width} px, ${name}: text ${m.min.toFixed(1)} px on screen, below ${READABLE}`);
           return m;
         };
+        // The first viewport, before any scrolling: the chart leads the page (issue 13, §5).
+        const opening = await state('first-viewport');
+        assert.equal(opening.scrollY, 0);
+        assert.ok(opening.items >= firstViewportItems(width), `${width} px: ${opening.items} tree items readable in the first viewport, at least ${firstViewportItems(width)}`);
         await page.locator('.sk-chart-svg').scrollIntoViewIfNeeded();
         const first = await state('first-view');
         assert.ok(first.cover > 0.15, `${width} px: the chart covers ${(first.cover * 100).toFixed(0)} % of its drawing area at first view`);

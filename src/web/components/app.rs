@@ -197,7 +197,11 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class={classes!("sk-widget", props.options.theme.class())} lang={lang.code()}>
             <header class="sk-header">
-                <p class="sk-title">{ title }</p>
+                // The language switch sits on the title's line: one row less on a phone.
+                <div class="sk-header-top">
+                    <p class="sk-title">{ title }</p>
+                    <LangSwitch {lang} on_change={on_lang} />
+                </div>
                 <p class="sk-meta">
                     if let Some(period) = i18n::period(data.valid_from.as_deref(), data.valid_to.as_deref(), data.preparatory_from.as_deref(), lang) {
                         <span class="sk-period">{ period }</span>
@@ -235,7 +239,6 @@ pub fn App(props: &AppProps) -> Html {
                             on_select={on_period}
                         />
                     }
-                    <LangSwitch {lang} on_change={on_lang} />
                     <button type="button" class="sk-download-data" onclick={on_download}>{ tr(Key::DownloadData, lang) }</button>
                     <span class="sk-view-switch" role="group" aria-label={tr(Key::ViewSwitch, lang)}>
                         <button type="button" class="sk-view-chart" aria-pressed={(state.view == ViewMode::Chart).to_string()} onclick={on_view(ViewMode::Chart)}>{ tr(Key::ViewChart, lang) }</button>

@@ -141,7 +141,7 @@ pub fn ChartToolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="sk-collapse-all" onclick={act(|| ChartAction::CollapseAll)}>{ tr(Key::CollapseAll, lang) }</button>
             </div>
             <details class="sk-more-tools">
-                <summary>{ tr(Key::MoreTools, lang) }</summary>
+                <summary>{ tr(Key::MoreTools, lang) }<span class="sk-more-detail">{ tr(Key::MoreToolsDetail, lang) }</span></summary>
             <div class="sk-tool-row">
                 <button type="button" class="sk-centre" onclick={centre}>{ tr(Key::CentreSelected, lang) }</button>
                 <span class="sk-arrange" role="group" aria-label={tr(Key::Arrangement, lang)}>

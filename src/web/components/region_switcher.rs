@@ -31,7 +31,7 @@ pub fn RegionSwitcher(props: &RegionSwitcherProps) -> Html {
     }
     let onchange = props.on_select.reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
     html! {
-        <div class="sk-field">
+        <div class="sk-field sk-region-field">
             <label for={props.id.clone()}>{ tr(Key::Region, props.lang) }</label>
             <select id={props.id.clone()} ref={select} {onchange} disabled={props.report.dataset.regions.is_empty()}>
                 { for props.report.dataset.regions.iter().map(|r| html! {

@@ -225,7 +225,13 @@ impl Report {
 
 /// Reads JSON text and validates what could be read.
 pub fn check(text: &str, options: &Options) -> Report {
-    let ReadOutcome { dataset, origins, mut findings } = read::read_str(text);
+    check_read(read::read_str(text), options)
+}
+
+/// The second half of [`check`]: what was read, validated (the widget does the two halves
+/// in separate tasks).
+pub fn check_read(outcome: ReadOutcome, options: &Options) -> Report {
+    let ReadOutcome { dataset, origins, mut findings } = outcome;
     // A document that is not a data set at all gives nothing to validate.
     let readable = !findings.iter().any(|f| matches!(f.code, Code::JsonSyntax | Code::JsonNotObject | Code::InputTooLarge));
     if readable {

@@ -75,8 +75,21 @@ async fn mounted(host: &Element, opts: Option<JsValue>) -> WidgetHandle {
         js_sys::Reflect::set(&opts, &"data".into(), &sundhedsklynger::DEFAULT_DATA_JSON.into()).unwrap();
     }
     let handle = mount(host.clone(), Some(opts));
-    yew::scheduler::flush().await;
+    settled(host).await;
     handle
+}
+
+/// Waits until the widget in `host` is drawn whole: its first render comes in three tasks
+/// (the loading line, then the chart, then the sections below it; `aria-busy` until then).
+async fn settled(host: &Element) {
+    for _ in 0..500 {
+        yew::scheduler::flush().await;
+        if host.query_selector(".sk-widget:not([aria-busy])").ok().flatten().is_some() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(4).await;
+    }
+    panic!("the widget was not drawn in 2 s: {}", host.inner_html().chars().take(300).collect::<String>());
 }
 
 fn cluster_ids(root: &Element) -> Vec<String> {
@@ -1432,7 +1445,7 @@ mod structures {
     async fn the_default_is_the_structure_in_force_today() {
         let host = host();
         let _w = mount(host.clone(), None);
-        yew::scheduler::flush().await;
+        super::settled(&host).await;
         let now = js_sys::Date::new_0();
         let today = format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date());
         let expected = sundhedsklynger::dataset_in_force(&today).unwrap();
@@ -1489,6 +1502,29 @@ mod structures {
     }
 }
 
+/// The first render comes in steps (issue 14): the loading line at once, then the chart,
+/// then the sections below it; options given meanwhile are applied, and those of `mount`
+/// that they leave out (the region) are kept.
+#[wasm_bindgen_test]
+async fn the_first_render_comes_in_steps_and_an_update_meanwhile_is_applied() {
+    let host = host();
+    let opts = js_sys::JSON::parse(r#"{"region":"RN"}"#).unwrap();
+    js_sys::Reflect::set(&opts, &"data".into(), &sundhedsklynger::DEFAULT_DATA_JSON.into()).unwrap();
+    let mut w = mount(host.clone(), Some(opts));
+    yew::scheduler::flush().await;
+    assert_eq!(one(&host, ".sk-widget").get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(text(&one(&host, ".sk-widget .sk-loading p:not(.sk-loading-title)")), "Indlæser diagram …");
+    assert!(all(&host, "[role=\"treeitem\"]").is_empty(), "no chart before the data are checked");
+    w.update(options(r#"{"lang":"en"}"#));
+    settled(&host).await;
+    let widget = one(&host, ".sk-widget");
+    assert_eq!(widget.get_attribute("lang").as_deref(), Some("en"), "the update's language");
+    let region: HtmlSelectElement = one(&host, ".sk-region-field select").dyn_into().unwrap();
+    assert_eq!(region.value(), "RN", "mount's region kept");
+    assert!(all(&host, ".sk-loading").is_empty());
+    assert!(!all(&host, "[role=\"treeitem\"]").is_empty() && !all(&host, "section.sk-findings").is_empty());
+}
+
 #[wasm_bindgen_test]
 async fn transition_view_for_nordjylland() {
     use sundhedsklynger::read::read_str;
@@ -1500,7 +1536,7 @@ async fn transition_view_for_nordjylland() {
     let widget = one(&host, ".sk-widget");
     let section = one(&widget, "section.sk-transition");
     // The chart first, then the findings, then (collapsed) the key figures, then the transition.
-    let order: Vec<String> = all(&widget, ":scope > section, :scope > details").iter().map(|s| s.get_attribute("class").unwrap_or_default()).collect();
+    let order: Vec<String> = all(&widget, ":scope > section, :scope > .sk-below > section, :scope > .sk-below > details").iter().map(|s| s.get_attribute("class").unwrap_or_default()).collect();
     let at = |class: &str| order.iter().position(|c| c.split(' ').any(|x| x == class));
     assert_eq!(at("sk-findings"), at("sk-region").map(|i| i + 1), "{order:?}");
     assert_eq!(at("sk-transition"), at("sk-figures-details").map(|i| i + 1), "{order:?}");

@@ -101,6 +101,8 @@ let infoMessage = null; // (t) => string
 
 function formatSize(bytes) {
   const nf = (max) => new Intl.NumberFormat(t().locale, { maximumFractionDigits: max });
+  // Under 1,000 no grouping: no Intl (its first use on a page loads the locale's data).
+  if (bytes < 1000) return `${bytes} B`;
   if (bytes < 1024) return `${nf(0).format(bytes)} B`;
   if (bytes < 1024 * 1024) return `${nf(1).format(bytes / 1024)} kB`;
   return `${nf(1).format(bytes / (1024 * 1024))} MB`;
@@ -285,8 +287,6 @@ async function main() {
     initial.text = demo.text;
     initial.name = demo.name;
     initial.size = new TextEncoder().encode(demo.text).length;
-  } else {
-    initial.size = new TextEncoder().encode(JSON.stringify(await defaultData(), null, 2)).length + 1;
   }
   current = initial;
   const options = {};
@@ -300,9 +300,15 @@ async function main() {
   // Handy from the console: sk.update({ region: 'RN' }), sk.destroy().
   window.sk = widget;
   wireControls(widget);
-  showCurrent();
   followWidgetLanguage();
   render();
+  // The size of the built-in data and its line (Intl's first use loads the locale's data):
+  // in a task of their own, so that the page's loading tasks stay short.
+  setTimeout(async () => {
+    if (initial.text === null) initial.size = new TextEncoder().encode(JSON.stringify(await defaultData(), null, 2)).length + 1;
+    if (current === initial) showCurrent();
+    render();
+  }, 0);
 }
 
 main().catch((err) => {

@@ -413,19 +413,7 @@ struct HostProps {
 fn Host(props: &HostProps) -> Html {
     match (&props.app, props.loading) {
         (Some(app), _) => html! { <App key={props.generation} ..app.clone() /> },
-        (None, Some(lang)) => {
-            let (title, text) = match lang {
-                Lang::En => ("Health clusters and health cooperation committees", "Loading the chart …"),
-                _ => ("Sundhedsklynger og sundhedssamarbejdsudvalg", "Indlæser diagram …"),
-            };
-            html! {
-                <div class="sk-loading" role="status" aria-busy="true">
-                    <p class="sk-loading-title">{ title }</p>
-                    <p>{ text }</p>
-                    <progress aria-label={text}></progress>
-                </div>
-            }
-        }
+        (None, Some(lang)) => crate::web::components::app::loading(lang),
         (None, None) => Html::default(),
     }
 }

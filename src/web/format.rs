@@ -38,6 +38,12 @@ thread_local! {
     static COLLATORS: RefCell<HashMap<Lang, Function>> = RefCell::new(HashMap::new());
 }
 
+/// Makes the formatter used most, in a task of its own before the first render with data:
+/// the first `Intl.NumberFormat` of a page loads the locale's data.
+pub fn warm(lang: Lang) {
+    let _ = formatter(lang, Style::Fixed(0));
+}
+
 fn formatter(lang: Lang, style: Style) -> Function {
     FORMATTERS.with(|cell| {
         cell.borrow_mut()

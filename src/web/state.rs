@@ -226,6 +226,24 @@ pub struct State {
     /// Raised whenever `chart` is rebuilt (the chart view's key).
     pub chart_serial: u32,
     chart_dirty: bool,
+    /// The options of a state not read yet ([`State::pending`]): the first render shows
+    /// the loading line, and the reading, checking and drawing come in later tasks.
+    pending: Option<Rc<WidgetOptions>>,
+}
+
+/// A pending state's data read, not validated yet ([`State::read_pending`]).
+pub struct Reading {
+    outcome: Result<crate::read::ReadOutcome, Report>,
+    chosen: Option<(&'static str, &'static str, Option<Finding>)>,
+}
+
+/// A pending state's data, read and checked, with their key figures once computed: what
+/// passes from one loading step to the next ([`State::check_pending`]).
+pub struct Checked {
+    report: Shared<Report>,
+    profile: Shared<RuleProfile>,
+    dataset: Option<&'static str>,
+    figures: Option<Shared<Figures>>,
 }
 
 /// What can happen to the state.
@@ -244,14 +262,72 @@ pub enum Action {
     SetView(ViewMode),
     /// The user chose another embedded data set (structure).
     SelectDataset(String),
+    /// The state a pending one was waiting for, read and checked in a task of its own
+    /// ([`State::pending`]).
+    Loaded(Box<State>),
 }
 
 impl State {
+    /// A state with nothing read yet: the first render, which shows only the loading line
+    /// so that reading and checking (one task) and drawing (the next) do not make one long
+    /// task with it. [`State::read_pending`], [`State::check_pending`], [`State::figures_pending`] and
+    /// [`State::finish_pending`] give the state it waits for, a step per task.
+    pub fn pending(options: &WidgetOptions, serial: u32) -> State {
+        let report = Report { dataset: Dataset::empty(), origins: Origins::default(), findings: Vec::new() };
+        let (profile, _) = rules::resolve_profile(&report.dataset, &Options { profile: None });
+        let checked = Checked { report: Shared::new(report), profile: Shared::new(profile), dataset: None, figures: None };
+        let mut state = State::unselected(options, serial, checked);
+        state.pending = Some(Rc::new(options.clone()));
+        state
+    }
+
+    /// The state not read yet ([`State::pending`]).
+    pub fn is_pending(&self) -> bool {
+        self.pending.is_some()
+    }
+
     /// The state for the first render.
     pub fn new(options: &WidgetOptions, serial: u32) -> State {
         let (report, profile, dataset) = load(&options.data, &options.profile, &options.option_findings);
-        let figures = compute(&report, &profile, &options.key_figure_options);
-        let mut state = State {
+        State::assemble(options, serial, Checked { report, profile, dataset, figures: None })
+    }
+
+    /// The first step of loading a pending state: its data read.
+    pub fn read_pending(&self) -> Option<Reading> {
+        self.pending.as_ref().map(|options| read(&options.data))
+    }
+
+    /// The second: what was read, validated.
+    pub fn check_pending(&self, reading: Reading) -> Option<Checked> {
+        let options = self.pending.as_ref()?;
+        let (report, profile, dataset) = validate(reading, &options.profile, &options.option_findings);
+        Some(Checked { report, profile, dataset, figures: None })
+    }
+
+    /// The third: the key figures of the checked data.
+    pub fn figures_pending(&self, mut checked: Checked) -> Checked {
+        if let Some(options) = &self.pending {
+            checked.figures = Some(compute(&checked.report, &checked.profile, &options.key_figure_options));
+        }
+        checked
+    }
+
+    /// The last: the region's bodies and chart; the state the pending one waits for.
+    pub fn finish_pending(&self, checked: Checked) -> Option<State> {
+        self.pending.as_ref().map(|options| State::assemble(options, self.serial, checked))
+    }
+
+    fn assemble(options: &WidgetOptions, serial: u32, checked: Checked) -> State {
+        let mut state = State::unselected(options, serial, checked);
+        state.select(options.region.clone());
+        state
+    }
+
+    /// The state of `checked` under `options`, no region selected yet.
+    fn unselected(options: &WidgetOptions, serial: u32, checked: Checked) -> State {
+        let Checked { report, profile, dataset, figures } = checked;
+        let figures = figures.unwrap_or_else(|| compute(&report, &profile, &options.key_figure_options));
+        State {
             data: options.data.clone(),
             profile_option: options.profile.clone(),
             report,
@@ -270,9 +346,8 @@ impl State {
             chart: None,
             chart_serial: 0,
             chart_dirty: true,
-        };
-        state.select(options.region.clone());
-        state
+            pending: None,
+        }
     }
 
     /// Selects `requested`, or keeps the current region when `None`; falls back to the
@@ -340,8 +415,26 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Not read yet: new options replace the pending ones; the loaded state is taken when
+        // it was read from the options pending now; anything else reads them first.
+        if let Some(options) = &self.pending {
+            return match action {
+                Action::Apply { options: mut next, serial } if serial != self.serial => {
+                    // Region, language and view apply once, when given: the first ones stay.
+                    next.region = next.region.or_else(|| options.region.clone());
+                    next.lang = next.lang.or(options.lang);
+                    next.view = next.view.or(options.view);
+                    Rc::new(State::pending(&next, serial))
+                }
+                Action::Apply { .. } => self,
+                Action::Loaded(state) if state.serial == self.serial => Rc::new(*state),
+                Action::Loaded(_) => Rc::new(State::new(options, self.serial)),
+                action => Rc::new(State::new(options, self.serial)).reduce(action),
+            };
+        }
         // Returning `self` unchanged tells Yew not to render again.
         match action {
+            Action::Loaded(_) => self,
             Action::SelectRegion(id) => {
                 if self.region.as_deref() == Some(id.as_str()) && self.unknown_region.is_none() {
                     return self;
@@ -461,19 +554,35 @@ pub fn option_finding(da: String, en: String) -> Finding {
 /// Reads and checks the data, and resolves the profile the bodies are composed with.
 /// Never panics: bad data give findings and whatever could be read.
 fn load(data: &DataInput, profile: &Option<String>, option_findings: &[Finding]) -> (Shared<Report>, Shared<RuleProfile>, Option<&'static str>) {
-    let options = Options { profile: profile.clone() };
+    validate(read(data), profile, option_findings)
+}
+
+/// The first half of [`load`]: the data read, not validated yet.
+fn read(data: &DataInput) -> Reading {
     let chosen = builtin(data);
-    let mut report = match (data, &chosen) {
-        (_, Some((_, text, _))) => crate::check(text, &options),
-        (DataInput::Text(text), None) => crate::check(text, &options),
-        (_, None) => Report {
+    let outcome = match (data, &chosen) {
+        (_, Some((_, text, _))) => Ok(crate::read::read_str(text)),
+        (DataInput::Text(text), None) => Ok(crate::read::read_str(text)),
+        (_, None) => Err(Report {
             dataset: Dataset::empty(),
             origins: Origins::default(),
             findings: match data {
                 DataInput::Invalid(finding) => vec![(**finding).clone()],
                 _ => Vec::new(),
             },
-        },
+        }),
+    };
+    Reading { outcome, chosen }
+}
+
+/// The second half of [`load`]: what was read, validated, with the findings about the
+/// options first.
+fn validate(reading: Reading, profile: &Option<String>, option_findings: &[Finding]) -> (Shared<Report>, Shared<RuleProfile>, Option<&'static str>) {
+    let options = Options { profile: profile.clone() };
+    let Reading { outcome, chosen } = reading;
+    let mut report = match outcome {
+        Ok(outcome) => crate::check_read(outcome, &options),
+        Err(report) => report,
     };
     let mut first: Vec<Finding> = option_findings.to_vec();
     first.extend(chosen.as_ref().and_then(|(_, _, f)| f.clone()));

@@ -92,6 +92,8 @@ export async function withPage(env, query, ready, body, contextOptions = {}) {
   try {
     await page.goto(`${env.server.url}/${query}`);
     await page.locator(ready).first().waitFor({ timeout: 15_000 });
+    // The widget draws the chart first and the sections below it a task later (aria-busy).
+    await until(() => page.locator('.sk-widget[aria-busy="true"]').count(), (n) => n === 0, 'the widget drawn whole');
     await body(page, context);
     assert.deepEqual(problems, [], 'the page reported errors');
   } catch (e) {

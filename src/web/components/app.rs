@@ -3,6 +3,9 @@
 
 use std::cell::Cell;
 
+use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
+use crate::web::timing::mark;
 use yew::prelude::*;
 
 use super::chart::{default_name, ChartView};
@@ -47,12 +50,96 @@ fn next_id_prefix() -> String {
     })
 }
 
+/// The loading line: the widget's first render, and `mount`'s while it fetches a data set
+/// (the element's placeholder has the same title, text and progress bar).
+pub fn loading(lang: Lang) -> Html {
+    let (title, text) = match lang {
+        Lang::En => ("Health clusters and health cooperation committees", "Loading the chart …"),
+        _ => ("Sundhedsklynger og sundhedssamarbejdsudvalg", "Indlæser diagram …"),
+    };
+    html! {
+        <div class="sk-loading" role="status" aria-busy="true">
+            <p class="sk-loading-title">{ title }</p>
+            <p>{ text }</p>
+            <progress aria-label={text}></progress>
+        </div>
+    }
+}
+
+/// A task boundary: resumes in a new task (a zero timeout), after the browser has had
+/// its turn (input, paint).
+async fn next_task() {
+    TimeoutFuture::new(0).await;
+}
+
+/// Loads a pending state a step per task: the browser's number formatting (its first use
+/// loads the locale's data, tens of ms), reading, validating, the key figures, the
+/// region's bodies and chart; then the state is handed to the reducer, whose render draws
+/// the header and the chart. A step that finds the state no longer pending stops.
+async fn load_in_tasks(handle: UseReducerHandle<State>) {
+    // The handle reads the current state: a step that finds new options (an `update` while
+    // loading) stops, and the chain those options started does the work with them.
+    let serial = handle.serial;
+    let current = |handle: &UseReducerHandle<State>| handle.is_pending() && handle.serial == serial;
+    next_task().await;
+    crate::web::format::warm(handle.lang);
+    mark("sk:formats");
+    next_task().await;
+    let Some(reading) = handle.read_pending().filter(|_| current(&handle)) else { return };
+    mark("sk:read");
+    next_task().await;
+    let Some(checked) = handle.check_pending(reading).filter(|_| current(&handle)) else { return };
+    mark("sk:checked");
+    next_task().await;
+    if !current(&handle) {
+        return;
+    }
+    let checked = handle.figures_pending(checked);
+    mark("sk:figures");
+    next_task().await;
+    let Some(loaded) = handle.finish_pending(checked).filter(|_| current(&handle)) else { return };
+    mark("sk:composed");
+    next_task().await;
+    if current(&handle) {
+        handle.dispatch(Action::Loaded(Box::new(loaded)));
+    }
+}
+
+/// The first render in tasks, so that none is long (issue 14): the loading line; the
+/// number formats; the data read; checked; their key figures; the region's bodies and
+/// chart composed; the header and the chart drawn; then the findings, key figures and
+/// transition drawn.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer({
         let props = props.clone();
-        move || State::new(&props.options, props.serial)
+        move || State::pending(&props.options, props.serial)
     });
+    {
+        let handle = state.clone();
+        use_effect_with((state.is_pending(), state.serial), move |(pending, _)| {
+            if *pending {
+                wasm_bindgen_futures::spawn_local(load_in_tasks(handle));
+            }
+        });
+    }
+    // The sections below the chart: drawn one task after it.
+    let below = use_state(|| false);
+    {
+        let below_shown = *below;
+        let below = below.clone();
+        use_effect_with(state.is_pending(), move |pending| {
+            if !*pending && !below_shown {
+                mark("sk:drawn");
+                Timeout::new(0, move || below.set(true)).forget();
+            }
+        });
+        use_effect_with(below_shown, |shown| {
+            if *shown {
+                mark("sk:below");
+            }
+        });
+    }
     let prefix = use_state(next_id_prefix);
     {
         // New options from the host page (the first call is a no-op: same serial).
@@ -61,8 +148,8 @@ pub fn App(props: &AppProps) -> Html {
             dispatcher.dispatch(Action::Apply { options: props.options.clone(), serial: props.serial });
         });
     }
-    // Events for the host page: `ready` once after the first render, `error` whenever
-    // the data read have errors (first render and new data).
+    // Events for the host page: `ready` once after the first render with the data, `error`
+    // whenever the data read have errors (first render and new data).
     {
         let on_event = props.on_event.clone();
         let ready = WidgetEvent::Ready {
@@ -70,8 +157,8 @@ pub fn App(props: &AppProps) -> Html {
             lang: state.lang,
             errors: state.report.findings.iter().filter(|f| f.severity == Severity::Error).count(),
         };
-        use_effect_with((), move |_| {
-            if let Some(on_event) = on_event {
+        use_effect_with(state.is_pending(), move |pending| {
+            if let (Some(on_event), false) = (on_event, *pending) {
                 on_event.emit(ready);
             }
         });
@@ -117,6 +204,13 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let lang = state.lang;
+    if state.is_pending() {
+        return html! {
+            <div class={classes!("sk-widget", props.options.theme.class())} lang={lang.code()} aria-busy="true">
+                { loading(lang) }
+            </div>
+        };
+    }
     let report = state.report.clone();
     let data = &report.dataset;
     let title = data.title.as_ref().map(|t| t.get(lang).to_string()).filter(|t| !t.trim().is_empty());
@@ -195,7 +289,7 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     html! {
-        <div class={classes!("sk-widget", props.options.theme.class())} lang={lang.code()}>
+        <div class={classes!("sk-widget", props.options.theme.class())} lang={lang.code()} aria-busy={(!*below).then_some("true")}>
             <header class="sk-header">
                 // The language switch sits on the title's line: one row less on a phone.
                 <div class="sk-header-top">
@@ -305,6 +399,9 @@ pub fn App(props: &AppProps) -> Html {
             } else {
                 <p class="sk-notice">{ tr(Key::NoRegions, lang) }</p>
             }
+            // Kept in a fixed element while it waits, so that Yew matches the children.
+            <div class="sk-below">
+            if *below {
             <Findings
                 report={report.clone()}
                 region={state.region.clone()}
@@ -333,6 +430,8 @@ pub fn App(props: &AppProps) -> Html {
                     id={prefix.to_string()}
                 />
             }
+            }
+            </div>
         </div>
     }
 }

@@ -174,16 +174,18 @@ pub fn ChartView(props: &ChartProps) -> Html {
                 // the focus on <body>: it goes back to the tab stop.
                 let lost = *in_tree.borrow() && active.as_ref().is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
                 let follow = *handled.borrow() != serial;
-                *handled.borrow_mut() = serial;
                 if follow || lost {
                     let active = active.map(|a| a.id());
-                    if active.as_deref() != Some(item_id.as_str()) {
-                        if let Ok(Some(item)) = svg.query_selector(&format!("[id=\"{item_id}\"]")) {
-                            if let Some(item) = item.dyn_ref::<web_sys::SvgElement>() {
-                                let options = web_sys::FocusOptions::new();
-                                options.set_prevent_scroll(true);
-                                let _ = item.focus_with_options(&options);
-                            }
+                    if active.as_deref() == Some(item_id.as_str()) {
+                        *handled.borrow_mut() = serial;
+                    } else if let Ok(Some(item)) = svg.query_selector(&format!("[id=\"{item_id}\"]")) {
+                        if let Some(item) = item.dyn_ref::<web_sys::SvgElement>() {
+                            let options = web_sys::FocusOptions::new();
+                            options.set_prevent_scroll(true);
+                            let _ = item.focus_with_options(&options);
+                            // Followed only once the item was there: a render that does not
+                            // hold it yet (the overview, a relayout) leaves it to the next.
+                            *handled.borrow_mut() = serial;
                         }
                     }
                 }

@@ -150,16 +150,29 @@ pub fn App(props: &AppProps) -> Html {
     }
     // Events for the host page: `ready` once after the first render with the data, `error`
     // whenever the data read have errors (first render and new data).
-    {
+    // Once: by the effect after that render, or first thing on a select that comes sooner
+    // (a page under load), so that a host always hears `ready` before anything else.
+    let ready_sent = use_mut_ref(|| false);
+    let send_ready = {
         let on_event = props.on_event.clone();
+        let ready_sent = ready_sent.clone();
         let ready = WidgetEvent::Ready {
             region: state.region.clone(),
             lang: state.lang,
             errors: state.report.findings.iter().filter(|f| f.severity == Severity::Error).count(),
         };
+        move || {
+            if let (Some(on_event), false) = (&on_event, *ready_sent.borrow()) {
+                *ready_sent.borrow_mut() = true;
+                on_event.emit(ready.clone());
+            }
+        }
+    };
+    {
+        let send_ready = send_ready.clone();
         use_effect_with(state.is_pending(), move |pending| {
-            if let (Some(on_event), false) = (on_event, *pending) {
-                on_event.emit(ready);
+            if !*pending {
+                send_ready();
             }
         });
     }
@@ -276,8 +289,10 @@ pub fn App(props: &AppProps) -> Html {
     // A chart node selected: reported with its label in the language shown.
     let on_chart_select = props.on_event.clone().zip(state.chart.clone()).map(|(on_event, chart)| {
         let region = state.region.clone();
+        let send_ready = send_ready.clone();
         Callback::from(move |v: usize| {
             if let Some(node) = chart.nodes.get(v) {
+                send_ready();
                 on_event.emit(WidgetEvent::Select {
                     id: node.id.clone(),
                     kind: node_kind_code(node),

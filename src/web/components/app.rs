@@ -162,7 +162,8 @@ pub fn App(props: &AppProps) -> Html {
             errors: state.report.findings.iter().filter(|f| f.severity == Severity::Error).count(),
         };
         move || {
-            if let (Some(on_event), false) = (&on_event, *ready_sent.borrow()) {
+            let sent = *ready_sent.borrow();
+            if let (Some(on_event), false) = (&on_event, sent) {
                 *ready_sent.borrow_mut() = true;
                 on_event.emit(ready.clone());
             }

@@ -160,6 +160,9 @@ export async function widgetRun(n, persons = true) {
     },
     () => until(() => q('svg.sk-chart-svg g.sk-node'), 'the chart'),
   );
+  // The sections below the chart come a task later (aria-busy until then); the
+  // interactions are measured on the whole widget.
+  await until(() => q('.sk-widget:not([aria-busy])'), 'the widget drawn whole');
   const svg = q('svg.sk-chart-svg');
   out.total = Number(svg.getAttribute('data-nodes-total'));
   out.inDomFirst = Number(svg.getAttribute('data-nodes-in-dom'));

@@ -688,6 +688,11 @@ pub struct ChartState {
     pub focus_serial: u32,
     /// Draw every visible node, the whole chart fitted (printing).
     pub printing: bool,
+    /// The node the last camera move centred, with that camera. The drawing area follows
+    /// the drawing's height, so a centring that reveals nodes is measured against a frame
+    /// that then grows: while the camera is still the one recorded, a new height centres
+    /// the node again.
+    centred: Option<(usize, Camera)>,
 }
 
 impl PartialEq for ChartState {
@@ -772,6 +777,7 @@ impl ChartState {
             fullscreen: false,
             focus_serial: 0,
             printing: false,
+            centred: None,
         }
     }
 
@@ -888,6 +894,7 @@ impl ChartState {
             camera.scale = camera.scale.max(viewport::READABLE_SCALE);
             camera.centre_on(r, self.viewport);
             self.set_camera(camera);
+            self.centred = Some((v, self.camera()));
         }
     }
 
@@ -1031,6 +1038,11 @@ impl Reducible for ChartState {
                         next.columns = columns;
                         next.relayout_pinned(self.focus);
                     }
+                } else if let Some((v, camera)) = self.centred {
+                    // Only the height changed: a node centred in the old frame stays centred.
+                    if self.fitted && camera == self.camera() {
+                        next.centre(v);
+                    }
                 }
             }
             ChartAction::Search(query) => {
@@ -1052,9 +1064,6 @@ impl Reducible for ChartState {
                     next.relayout();
                 }
                 next.focus = v;
-                let mut camera = next.camera();
-                camera.scale = camera.scale.max(viewport::READABLE_SCALE);
-                next.set_camera(camera);
                 next.centre(v);
             }
             ChartAction::Sector(sector, shown) => {

@@ -115,13 +115,19 @@ for (const width of WIDTHS) {
         assert.ok(crumbs >= 2, `the breadcrumbs show the focused item's path (${crumbs})`);
         await axe(page, `${width} px, breadcrumbs`);
 
-        // Search: "next" centres the hit, readable.
+        // Search: "next" centres the hit, readable. Folded first, so that the hit is
+        // revealed and the drawing area grows under it.
+        await page.locator('.sk-collapse-all').click();
         await page.locator('.sk-search-input').fill('borgmester');
         await page.locator('.sk-search-input').press('Enter');
         await until(() => page.locator('.sk-hit-current').count(), (n) => n === 1, 'a current hit');
         const hit = await page.locator('.sk-hit-current').boundingBox();
         const frame = await page.locator('.sk-chart-svg').boundingBox();
         assert.ok(hit && hit.x + hit.width > frame.x && hit.x < frame.x + frame.width && hit.y + hit.height > frame.y && hit.y < frame.y + frame.height, 'the hit is in the drawing area');
+        // In the middle of it, also when revealing the hit made the drawing area taller.
+        const hitBox = await page.locator('.sk-hit-current .sk-node-box').first().boundingBox();
+        const off = Math.hypot(hitBox.x + hitBox.width / 2 - (frame.x + frame.width / 2), hitBox.y + hitBox.height / 2 - (frame.y + frame.height / 2));
+        assert.ok(off <= 3, `${width} px: the hit's box is ${off.toFixed(0)} px from the drawing area's centre`);
         await state('search');
 
         // A selection: the detail panel beside the chart only where there is room.

@@ -76,9 +76,21 @@ function wasmBytes() {
   return bytes;
 }
 
+// As in the ES entry (npm/index.js warmLocales): the locale data load in a task of their
+// own while the module compiles.
+function warmLocales() {
+  try {
+    new Intl.NumberFormat('da-DK').format(0);
+    new Intl.Collator('da-DK').compare('a', 'b');
+  } catch (e) {
+    // No Intl: the wasm has its own fallback.
+  }
+}
+
 const api = {};
 let loading;
 function load() {
+  if (!loading) setTimeout(warmLocales, 0);
   loading ??= wasm_bindgen({ module_or_path: wasmBytes() }).then(() => {
     wasm_bindgen.__setDataSetLoader(loadDataSet);
     for (const [name, value] of Object.entries(wasm_bindgen)) {
@@ -91,7 +103,8 @@ function load() {
       return wasm_bindgen.defaultData(id);
     };
     api.schema = async () => JSON.parse(SCHEMA_TEXT);
-    return api;
+    // A task after the instantiation, as in the ES entry: \`mount\` in a task of its own.
+    return new Promise((resolve) => setTimeout(() => resolve(api), 0));
   });
   loading.catch((e) => console.error('sundhedsklynger: the WebAssembly module could not be instantiated', e));
   return loading;

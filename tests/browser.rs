@@ -79,8 +79,9 @@ async fn mounted(host: &Element, opts: Option<JsValue>) -> WidgetHandle {
     handle
 }
 
-/// Waits until the widget in `host` is drawn whole: its first render comes in three tasks
-/// (the loading line, then the chart, then the sections below it; `aria-busy` until then).
+/// Waits until the widget in `host` is drawn whole: its first render comes in tasks (the
+/// loading line, the steps of reading, the header, the chart, the findings, the key
+/// figures and transition; `aria-busy` until then).
 async fn settled(host: &Element) {
     for _ in 0..500 {
         yew::scheduler::flush().await;
@@ -1523,6 +1524,36 @@ async fn the_first_render_comes_in_steps_and_an_update_meanwhile_is_applied() {
     assert_eq!(region.value(), "RN", "mount's region kept");
     assert!(all(&host, ".sk-loading").is_empty());
     assert!(!all(&host, "[role=\"treeitem\"]").is_empty() && !all(&host, "section.sk-findings").is_empty());
+}
+
+/// The steps after the data come in their order, a mark each (header, chart, findings,
+/// key figures and transition), and `ready` comes once the chart is in the DOM: a host
+/// that waits for it finds the chart.
+#[wasm_bindgen_test]
+async fn the_steps_after_the_data_come_in_order_and_ready_finds_the_chart() {
+    let marks = || -> Vec<String> {
+        let list = js_sys::Function::new_no_args("return performance.getEntriesByType('mark').map((m) => m.name).filter((n) => n.startsWith('sk:'))").call0(&JsValue::NULL).unwrap();
+        js_sys::Array::from(&list).iter().filter_map(|v| v.as_string()).collect()
+    };
+    js_sys::Function::new_no_args("performance.clearMarks()").call0(&JsValue::NULL).unwrap();
+    let host = host();
+    let w = mount(host.clone(), options(r#"{"dataset":"klynger-2022","region":"RM"}"#));
+    let chart_at_ready = std::rc::Rc::new(std::cell::Cell::new(None::<bool>));
+    let on_ready = {
+        let host = host.clone();
+        let seen = chart_at_ready.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || seen.set(Some(!all(&host, "[role=\"treeitem\"]").is_empty())))
+    };
+    w.on("ready", on_ready.as_ref().unchecked_ref::<js_sys::Function>().clone()).unwrap();
+    settled(&host).await;
+    yew::scheduler::flush().await;
+    gloo_timers::future::TimeoutFuture::new(10).await;
+    assert_eq!(chart_at_ready.get(), Some(true), "ready came, with the chart in the DOM");
+    let marks = marks();
+    let steps = ["sk:formats", "sk:read", "sk:checked", "sk:figures", "sk:composed", "sk:header", "sk:drawn", "sk:findings", "sk:below"];
+    let last: Vec<usize> = steps.iter().map(|s| marks.iter().rposition(|m| m == s).unwrap_or_else(|| panic!("no {s} in {marks:?}"))).collect();
+    assert!(last.windows(2).all(|p| p[0] < p[1]), "the steps out of order: {marks:?}");
+    drop(on_ready);
 }
 
 #[wasm_bindgen_test]

@@ -11,6 +11,7 @@ mod format;
 mod i18n;
 pub mod state;
 pub(crate) mod style;
+mod task;
 mod timing;
 
 pub use components::app::{App, AppProps};

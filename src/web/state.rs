@@ -21,7 +21,7 @@ use crate::figures::key_figures::{self, AreaLevel, Figure, IndicatorFigures, Key
 use crate::model::{BodyId, Dataset};
 use crate::model::profile::RuleProfile;
 use crate::read::Origins;
-use crate::model::text::Lang;
+use crate::model::text::{Lang, Text};
 use crate::rules::{self, Options};
 use crate::Report;
 
@@ -274,7 +274,19 @@ impl State {
     /// [`State::finish_pending`] give the state it waits for, a step per task.
     pub fn pending(options: &WidgetOptions, serial: u32) -> State {
         let report = Report { dataset: Dataset::empty(), origins: Origins::default(), findings: Vec::new() };
-        let (profile, _) = rules::resolve_profile(&report.dataset, &Options { profile: None });
+        // No rules yet: the loading line shows none, and the built-in profiles are parsed
+        // in a later task (`warm`), not in `mount`'s.
+        let profile = RuleProfile {
+            id: String::new(),
+            name: Text::new("", ""),
+            description: Text::new("", ""),
+            sources: Vec::new(),
+            status: crate::model::Status::Confirmed,
+            population_date: None,
+            areas: Vec::new(),
+            bodies: Vec::new(),
+            legacy: false,
+        };
         let checked = Checked { report: Shared::new(report), profile: Shared::new(profile), dataset: None, figures: None };
         let mut state = State::unselected(options, serial, checked);
         state.pending = Some(Rc::new(options.clone()));

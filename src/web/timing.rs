@@ -1,6 +1,7 @@
 //! User Timing marks (`performance.mark`) at the steps of the first render, so that a
-//! trace or `make bench` can tell its tasks apart: `sk:formats`, `sk:checked`, `sk:figures`,
-//! `sk:composed`, `sk:drawn`, `sk:below`. A page without `performance.mark` gets none.
+//! trace or `make bench` can tell its tasks apart: `sk:formats`, `sk:read`, `sk:checked`,
+//! `sk:figures`, `sk:composed`, `sk:header`, `sk:drawn`, `sk:findings`, `sk:below`. A page
+//! without `performance.mark` gets none.
 
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};

@@ -3,8 +3,7 @@
 
 use std::cell::Cell;
 
-use gloo_timers::callback::Timeout;
-use gloo_timers::future::TimeoutFuture;
+use crate::web::task::next_task;
 use crate::web::timing::mark;
 use yew::prelude::*;
 
@@ -66,49 +65,69 @@ pub fn loading(lang: Lang) -> Html {
     }
 }
 
-/// A task boundary: resumes in a new task (a zero timeout), after the browser has had
-/// its turn (input, paint).
-async fn next_task() {
-    TimeoutFuture::new(0).await;
-}
-
 /// Loads a pending state a step per task: the browser's number formatting (its first use
 /// loads the locale's data, tens of ms), reading, validating, the key figures, the
 /// region's bodies and chart; then the state is handed to the reducer, whose render draws
 /// the header and the chart. A step that finds the state no longer pending stops.
 async fn load_in_tasks(handle: UseReducerHandle<State>) {
-    // The handle reads the current state: a step that finds new options (an `update` while
-    // loading) stops, and the chain those options started does the work with them.
+    // Each step starts in a task of its own and first reads the current state: a step that
+    // finds new options (an `update` while loading) stops, and the chain those options
+    // started does the work with them.
     let serial = handle.serial;
-    let current = |handle: &UseReducerHandle<State>| handle.is_pending() && handle.serial == serial;
-    next_task().await;
+    let next_step = async || {
+        next_task().await;
+        handle.is_pending() && handle.serial == serial
+    };
+    if !next_step().await {
+        return;
+    }
+    // The number formats (their locale data, unless the JS entry loaded them already)
+    // and the built-in rule profiles (a JSON parse), each made once for the page.
     crate::web::format::warm(handle.lang);
+    crate::model::profile::builtin_profiles();
     mark("sk:formats");
-    next_task().await;
-    let Some(reading) = handle.read_pending().filter(|_| current(&handle)) else { return };
+    if !next_step().await {
+        return;
+    }
+    let Some(reading) = handle.read_pending() else { return };
     mark("sk:read");
-    next_task().await;
-    let Some(checked) = handle.check_pending(reading).filter(|_| current(&handle)) else { return };
+    if !next_step().await {
+        return;
+    }
+    let Some(checked) = handle.check_pending(reading) else { return };
     mark("sk:checked");
-    next_task().await;
-    if !current(&handle) {
+    if !next_step().await {
         return;
     }
     let checked = handle.figures_pending(checked);
     mark("sk:figures");
-    next_task().await;
-    let Some(loaded) = handle.finish_pending(checked).filter(|_| current(&handle)) else { return };
+    if !next_step().await {
+        return;
+    }
+    let Some(loaded) = handle.finish_pending(checked) else { return };
     mark("sk:composed");
-    next_task().await;
-    if current(&handle) {
+    if next_step().await {
         handle.dispatch(Action::Loaded(Box::new(loaded)));
     }
 }
 
+/// How far the first render with the data has come (one step per task).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    /// The header and the region's heading; the drawing's place kept.
+    Header,
+    /// The chart (or the list) too.
+    Drawing,
+    /// The findings too.
+    Findings,
+    /// The key figures and transition too.
+    Below,
+}
+
 /// The first render in tasks, so that none is long (issue 14): the loading line; the
 /// number formats; the data read; checked; their key figures; the region's bodies and
-/// chart composed; the header and the chart drawn; then the findings, key figures and
-/// transition drawn.
+/// chart composed; the header drawn; the chart; the findings; then the key figures and
+/// transition.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer({
@@ -123,20 +142,37 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // The sections below the chart: drawn one task after it.
-    let below = use_state(|| false);
+    // After the data: the header first, then a task each for the chart (or list), the
+    // findings, and the key figures and transition; each step marked (`sk:header`,
+    // `sk:drawn`, `sk:findings`, `sk:below`).
+    let stage = use_state(|| Stage::Header);
     {
-        let below_shown = *below;
-        let below = below.clone();
-        use_effect_with(state.is_pending(), move |pending| {
-            if !*pending && !below_shown {
-                mark("sk:drawn");
-                Timeout::new(0, move || below.set(true)).forget();
-            }
-        });
-        use_effect_with(below_shown, |shown| {
-            if *shown {
-                mark("sk:below");
+        let stage = stage.clone();
+        use_effect_with((state.is_pending(), *stage), move |(pending, shown)| {
+            let next = match (*pending, *shown) {
+                (true, _) => None,
+                (false, Stage::Header) => {
+                    mark("sk:header");
+                    Some(Stage::Drawing)
+                }
+                (false, Stage::Drawing) => {
+                    mark("sk:drawn");
+                    Some(Stage::Findings)
+                }
+                (false, Stage::Findings) => {
+                    mark("sk:findings");
+                    Some(Stage::Below)
+                }
+                (false, Stage::Below) => {
+                    mark("sk:below");
+                    None
+                }
+            };
+            if let Some(next) = next {
+                wasm_bindgen_futures::spawn_local(async move {
+                    next_task().await;
+                    stage.set(next);
+                });
             }
         });
     }
@@ -171,8 +207,8 @@ pub fn App(props: &AppProps) -> Html {
     };
     {
         let send_ready = send_ready.clone();
-        use_effect_with(state.is_pending(), move |pending| {
-            if !*pending {
+        use_effect_with((state.is_pending(), *stage), move |(pending, stage)| {
+            if !*pending && *stage >= Stage::Drawing {
                 send_ready();
             }
         });
@@ -305,7 +341,7 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     html! {
-        <div class={classes!("sk-widget", props.options.theme.class())} lang={lang.code()} aria-busy={(!*below).then_some("true")}>
+        <div class={classes!("sk-widget", props.options.theme.class())} lang={lang.code()} aria-busy={(*stage != Stage::Below).then_some("true")}>
             <header class="sk-header">
                 // The language switch sits on the title's line: one row less on a phone.
                 <div class="sk-header-top">
@@ -367,7 +403,9 @@ pub fn App(props: &AppProps) -> Html {
             if let (Some(region), Some(bodies)) = (region, state.bodies.clone()) {
                 <section class="sk-region" aria-labelledby={region_heading.clone()}>
                     <h2 id={region_heading}>{ &region.name }</h2>
-                    if state.view == ViewMode::Chart {
+                    if *stage == Stage::Header {
+                        <div class="sk-drawing-pending"></div>
+                    } else if state.view == ViewMode::Chart {
                         if let Some(chart) = state.chart.clone() {
                             <ChartView
                                 key={state.chart_serial.to_string()}
@@ -417,13 +455,15 @@ pub fn App(props: &AppProps) -> Html {
             }
             // Kept in a fixed element while it waits, so that Yew matches the children.
             <div class="sk-below">
-            if *below {
+            if *stage >= Stage::Findings {
             <Findings
                 report={report.clone()}
                 region={state.region.clone()}
                 {lang}
                 id={format!("{}-findings", *prefix)}
             />
+            }
+            if *stage == Stage::Below {
             if has_indicators || !report.dataset.regions.is_empty() {
                 <details class="sk-collapsible sk-figures-details">
                     <summary>{ i18n::figures_summary(figures.indicators().len(), figures.indicators().iter().any(|i| i.synthetic), lang) }</summary>

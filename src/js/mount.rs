@@ -363,7 +363,7 @@ fn show(cell: &Cell) {
     yew::platform::spawn_local(async move {
         let mut failed = None;
         for id in missing {
-            if let Err(reason) = fetch_data_set(id).await {
+            if let Err(reason) = crate::web::loader::fetch(id).await {
                 failed = Some((id, reason));
                 break;
             }
@@ -376,15 +376,7 @@ fn show(cell: &Cell) {
             None => show(&cell),
             Some((id, reason)) => {
                 let mut m = cell.borrow_mut();
-                let finding = Finding::new(
-                    crate::Severity::Error,
-                    crate::Code::LoadFailed,
-                    "",
-                    crate::Text::new(
-                        format!("Datasættet \"{id}\" kunne ikke hentes: {reason}."),
-                        format!("The data set \"{id}\" could not be loaded: {reason}."),
-                    ),
-                );
+                let finding = crate::web::loader::load_failed(id, &reason);
                 let mut props = m.props.clone();
                 props.options.data = DataInput::Invalid(Rc::new(finding));
                 props.serial = props.serial.wrapping_add(1);
@@ -419,9 +411,6 @@ fn Host(props: &HostProps) -> Html {
 }
 
 thread_local! {
-    /// The entry's `(id) => Promise` that fetches `data/<id>.json` and registers it
-    /// (`__registerDataSet`); one fetch per data set, shared by every widget on the page.
-    static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     /// Whether the other data sets were asked for (once, after a first one was shown).
     static PREFETCHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
@@ -431,7 +420,7 @@ thread_local! {
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __setDataSetLoader, skip_typescript)]
 pub fn set_data_set_loader(loader: js_sys::Function) {
-    LOADER.with(|l| *l.borrow_mut() = Some(loader));
+    crate::web::loader::set(loader);
 }
 
 /// The real data sets `data` needs whose texts are not at hand: the one it shows (for an
@@ -451,25 +440,6 @@ fn missing(data: &DataInput) -> Vec<&'static str> {
     ids.into_iter().filter(|id| !crate::datasets::is_loaded(id)).collect()
 }
 
-/// Asks the loader for a data set; the error's message where it fails or there is none.
-async fn fetch_data_set(id: &str) -> Result<(), String> {
-    let promise = LOADER.with(|l| l.borrow().as_ref().map(|f| f.call1(&JsValue::UNDEFINED, &JsValue::from_str(id))));
-    let promise = match promise {
-        Some(Ok(p)) => p,
-        Some(Err(e)) => return Err(error_text(&e)),
-        None => return Err("no loader (import the package\'s index.js or element.js, not web/ directly)".into()),
-    };
-    match wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await {
-        Ok(_) if crate::datasets::is_loaded(id) => Ok(()),
-        Ok(_) => Err("the loader did not register it".into()),
-        Err(e) => Err(error_text(&e)),
-    }
-}
-
-fn error_text(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| "?".into())
-}
-
 /// Once a data set is shown, the others are fetched in the background, so that the
 /// widget's structure switch and its transition have them at hand.
 fn prefetch_rest() {
@@ -479,7 +449,7 @@ fn prefetch_rest() {
     yew::platform::spawn_local(async {
         for k in &crate::datasets::KNOWN {
             if !crate::datasets::is_loaded(k.id) {
-                let _ = fetch_data_set(k.id).await;
+                let _ = crate::web::loader::fetch(k.id).await;
             }
         }
     });

@@ -25,6 +25,7 @@ pub enum Key {
     Structure,
     RegionalMajority,
     DownloadData,
+    FetchingDataset,
     CandidatesHint,
     Sources,
     Notes,
@@ -188,6 +189,7 @@ pub fn tr(key: Key, lang: Lang) -> &'static str {
         Key::Structure => ("Struktur", "Structure"),
         Key::RegionalMajority => ("Regionalt flertal", "Regional majority"),
         Key::DownloadData => ("Hent data (JSON)", "Download the data (JSON)"),
+        Key::FetchingDataset => ("Henter strukturen …", "Fetching the structure …"),
         Key::CandidatesHint => (
             "ingen kilde har placeret dem; de kan høre til denne klynge",
             "no source has placed them; they may belong to this cluster",

@@ -9,6 +9,7 @@ pub(crate) mod components;
 pub(crate) mod export;
 mod format;
 mod i18n;
+pub(crate) mod loader;
 pub mod state;
 pub(crate) mod style;
 mod task;

@@ -262,6 +262,9 @@ pub enum Action {
     SetView(ViewMode),
     /// The user chose another embedded data set (structure).
     SelectDataset(String),
+    /// The data set the user chose could not be fetched: the data shown stay, with the
+    /// finding that says so.
+    DatasetFailed(Finding),
     /// The state a pending one was waiting for, read and checked in a task of its own
     /// ([`State::pending`]).
     Loaded(Box<State>),
@@ -504,6 +507,15 @@ impl Reducible for State {
                 next.option_findings.clear();
                 next.reload(DataInput::Builtin(id), profile, key_figure_options);
                 next.select(None);
+                Rc::new(next)
+            }
+            Action::DatasetFailed(finding) => {
+                let mut next = (*self).clone();
+                let (data, profile, key_figure_options) = (next.data.clone(), next.profile_option.clone(), next.key_figure_options.clone());
+                next.option_findings = vec![finding];
+                next.reload_with(data, profile, key_figure_options, true);
+                let region = next.region.clone();
+                next.select(region);
                 Rc::new(next)
             }
             Action::SetView(view) => {

@@ -427,7 +427,8 @@ describe('(b) a plain HTML page from file:// with the inline build', () => {
         widget.on('select', second);
         let unknown = null;
         try { widget.on('nope', () => {}); } catch (e) { unknown = e.name; }
-        await new Promise((r) => setTimeout(r, 300));
+        // `ready` comes once the chart is in the DOM (its first render comes in tasks).
+        await new Promise((r) => widget.on('ready', r));
         host.querySelector('[role="treeitem"][data-node="RH"] > .sk-node-visual').dispatchEvent(new MouseEvent('click', { bubbles: true }));
         await new Promise((r) => setTimeout(r, 300));
         widget.off('select', second);

@@ -251,3 +251,34 @@ test('the demo shows both real structures, each with its period, and the widget 
     assert.equal(await regionSelect(page).inputValue(), 'RN');
   });
 });
+
+test('the structure switch used before the other structure has arrived waits for it: no "unknown data set"', { timeout: TIMEOUT }, async () => {
+  // The other structure's file comes in the background once the first is shown; here it is
+  // held until the switch has been used.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const route = (context) =>
+    context.route('**/data/sundhedsraad-2027.json', async (r) => {
+      await held;
+      await r.continue();
+    });
+  const invalid = (page) => page.locator('li[data-code="invalid-option"]').count();
+  const notice = (page) => page.locator('.sk-notice[role="status"]', { hasText: 'Henter strukturen' });
+  await withPage(
+    env,
+    '?data=default&dataset=klynger-2022&region=RH',
+    '#app .sk-widget [role="treeitem"]',
+    async (page) => {
+      await page.getByRole('combobox', { name: 'Struktur', exact: true }).selectOption('sundhedsraad-2027');
+      await notice(page).waitFor({ timeout: 5_000 });
+      assert.equal(await invalid(page), 0, 'no finding calls the structure unknown while it is fetched');
+      assert.match(await page.locator('.sk-period').innerText(), /2022/, 'the 2022 structure stays until the other has come');
+      release();
+      await until(() => page.locator('.sk-period').innerText(), (t) => t.includes('Gælder fra 1. januar 2027'), 'the 2027 structure once it has come');
+      await until(() => notice(page).count(), (n) => n === 0, 'the notice to go');
+      assert.equal(await invalid(page), 0);
+      assert.deepEqual((await regionSelect(page).locator('option').allInnerTexts()).sort(), ['Region Midtjylland', 'Region Nordjylland', 'Region Syddanmark', 'Region Østdanmark'].sort());
+    },
+    { route },
+  );
+});

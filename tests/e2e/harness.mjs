@@ -81,8 +81,10 @@ export const OPEN_DETAILS = () => {
 };
 
 export async function withPage(env, query, ready, body, contextOptions = {}) {
-  const { keepCollapsed, ...options } = contextOptions;
+  const { keepCollapsed, route, ...options } = contextOptions;
   const context = await env.browser.newContext(options);
+  // `route(context)`: requests held or changed before the page loads.
+  if (route) await route(context);
   const page = await context.newPage();
   const problems = watchProblems(page);
   // The widget opens compact (findings groups, key figures, more tools collapsed). These

@@ -234,9 +234,29 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::SetView(view)))
     };
+    // A structure whose file the background fetch has not brought yet (the switch used
+    // within a second of the first chart) is fetched first: chosen before it is there, it
+    // would read as an unknown data set.
+    let fetching = use_state(|| None::<String>);
     let on_dataset = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |id: String| dispatcher.dispatch(Action::SelectDataset(id)))
+        let fetching = fetching.clone();
+        Callback::from(move |id: String| {
+            if crate::datasets::known(&id).is_none() || crate::datasets::is_loaded(&id) {
+                dispatcher.dispatch(Action::SelectDataset(id));
+                return;
+            }
+            fetching.set(Some(id.clone()));
+            let dispatcher = dispatcher.clone();
+            let fetching = fetching.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::web::loader::fetch(&id).await {
+                    Ok(()) => dispatcher.dispatch(Action::SelectDataset(id)),
+                    Err(reason) => dispatcher.dispatch(Action::DatasetFailed(crate::web::loader::load_failed(&id, &reason))),
+                }
+                fetching.set(None);
+            });
+        })
     };
     // The data shown, written in format /2 (a /1 document upgraded), as a file.
     let on_download = {
@@ -392,6 +412,9 @@ pub fn App(props: &AppProps) -> Html {
                     </span>
                 </div>
             </header>
+            if fetching.is_some() {
+                <p class="sk-notice" role="status">{ tr(Key::FetchingDataset, lang) }</p>
+            }
             if errors > 0 {
                 <p class="sk-alert" role="alert">{ i18n::error_banner(errors, lang) }</p>
             }

@@ -81,23 +81,26 @@ export function __prefetchDataSet(id) {
 
 /**
  * A page's first `Intl.NumberFormat` and `Intl.Collator` load the locale data (≈ 30 ms and
- * ≈ 7 ms in Chromium here): made once, in a task of their own while the .wasm downloads
+ * ≈ 7 ms in Chromium here): made once, each in a task of its own while the .wasm downloads
  * and compiles, so that neither lengthens a step of the widget's first render (the
  * formatters it keeps are made in src/web/format.rs, then in well under a millisecond).
  */
 function warmLocales() {
-  try {
-    new Intl.NumberFormat('da-DK').format(0);
-    new Intl.Collator('da-DK').compare('a', 'b');
-  } catch {
-    // No Intl: src/web/format.rs has its own fallback.
-  }
+  const make = (f) => () => {
+    try {
+      f();
+    } catch {
+      // No Intl: src/web/format.rs has its own fallback.
+    }
+  };
+  setTimeout(make(() => new Intl.NumberFormat('da-DK').format(0)), 0);
+  setTimeout(make(() => new Intl.Collator('da-DK').compare('a', 'b')), 0);
 }
 
 let initialised;
 /** Instantiates the .wasm once (later calls return the same promise) and connects the data sets' loader. */
 export default function init(options) {
-  if (!initialised) setTimeout(warmLocales, 0);
+  if (!initialised) warmLocales();
   // Resolved a task after the instantiation, so that what the caller does next (`mount`)
   // does not lengthen the task that instantiated the module.
   initialised ??= wasmInit(options).then((exports) => {

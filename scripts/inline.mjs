@@ -76,21 +76,24 @@ function wasmBytes() {
   return bytes;
 }
 
-// As in the ES entry (npm/index.js warmLocales): the locale data load in a task of their
-// own while the module compiles.
+// As in the ES entry (npm/index.js warmLocales): the locale data load, each in a task of
+// its own, while the module compiles.
 function warmLocales() {
-  try {
-    new Intl.NumberFormat('da-DK').format(0);
-    new Intl.Collator('da-DK').compare('a', 'b');
-  } catch (e) {
-    // No Intl: the wasm has its own fallback.
-  }
+  const make = (f) => () => {
+    try {
+      f();
+    } catch (e) {
+      // No Intl: the wasm has its own fallback.
+    }
+  };
+  setTimeout(make(() => new Intl.NumberFormat('da-DK').format(0)), 0);
+  setTimeout(make(() => new Intl.Collator('da-DK').compare('a', 'b')), 0);
 }
 
 const api = {};
 let loading;
 function load() {
-  if (!loading) setTimeout(warmLocales, 0);
+  if (!loading) warmLocales();
   loading ??= wasm_bindgen({ module_or_path: wasmBytes() }).then(() => {
     wasm_bindgen.__setDataSetLoader(loadDataSet);
     for (const [name, value] of Object.entries(wasm_bindgen)) {

@@ -368,6 +368,9 @@ fn show(cell: &Cell) {
                 break;
             }
         }
+        // The widget in a task of its own: the fetch may have finished long ago (the
+        // element asks for it while the .wasm loads), and then this is `mount`'s task.
+        crate::web::task::next_task().await;
         let Some(cell) = weak.upgrade() else { return };
         if cell.borrow().shown != token {
             return;

@@ -12,7 +12,7 @@ mod i18n;
 pub(crate) mod loader;
 pub mod state;
 pub(crate) mod style;
-mod task;
+pub(crate) mod task;
 mod timing;
 
 pub use components::app::{App, AppProps};

@@ -513,9 +513,18 @@ pub fn ChartView(props: &ChartProps) -> Html {
         })
     };
 
-    // The minimap's boxes: the whole drawing, made again only when the layout changes.
-    let minimap_paths = use_memo(state.placed.clone(), |placed| {
-        if placed.order.len() > MINIMAP_MAX_BOXES {
+    // The minimap, where the drawing is larger than the view; its boxes are the whole
+    // drawing, made again only when the layout changes, and not at all while it is hidden
+    // (the first render of a chart that fits).
+    let show_minimap = {
+        let l = &state.placed.layout;
+        *minimap_on
+            && !state.printing
+            && state.viewport.0 > 0.0
+            && (l.total_width * state.scale > state.viewport.0 || l.total_height * state.scale > state.viewport.1)
+    };
+    let minimap_paths = use_memo((state.placed.clone(), show_minimap), |(placed, shown)| {
+        if !*shown || placed.order.len() > MINIMAP_MAX_BOXES {
             return Vec::new();
         }
         chart_draw::overview_paths(&state.chart, placed, &vec![true; placed.order.len()])
@@ -666,10 +675,6 @@ pub fn ChartView(props: &ChartProps) -> Html {
             </nav>
         }
     };
-    let show_minimap = *minimap_on
-        && !state.printing
-        && state.viewport.0 > 0.0
-        && (l.total_width * state.scale > state.viewport.0 || l.total_height * state.scale > state.viewport.1);
     let minimap = show_minimap.then(|| minimap_view(&state, &minimap_paths));
     let gesture_hint = hint.map(|h| html! { <p class="sk-gesture-hint" key={h.serial.to_string()}>{ tr(h.key, lang) }</p> });
 

@@ -93,8 +93,10 @@ function warmLocales() {
       // No Intl: src/web/format.rs has its own fallback.
     }
   };
-  setTimeout(make(() => new Intl.NumberFormat('da-DK').format(0)), 0);
+  // The collator first: the first Intl object of a page also starts ICU, and this split
+  // left the shorter first task (≈ 12 + 7 ms, against ≈ 33 + 7 ms the other way round).
   setTimeout(make(() => new Intl.Collator('da-DK').compare('a', 'b')), 0);
+  setTimeout(make(() => new Intl.NumberFormat('da-DK').format(0)), 0);
 }
 
 let initialised;

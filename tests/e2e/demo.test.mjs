@@ -269,13 +269,25 @@ test('the structure switch used before the other structure has arrived waits for
     '?data=default&dataset=klynger-2022&region=RH',
     '#app .sk-widget [role="treeitem"]',
     async (page) => {
-      await page.getByRole('combobox', { name: 'Struktur', exact: true }).selectOption('sundhedsraad-2027');
+      const structure = page.getByRole('combobox', { name: 'Struktur', exact: true });
+      const period = () => page.locator('.sk-period').innerText();
+      await structure.selectOption('sundhedsraad-2027');
       await notice(page).waitFor({ timeout: 5_000 });
       assert.equal(await invalid(page), 0, 'no finding calls the structure unknown while it is fetched');
-      assert.match(await page.locator('.sk-period').innerText(), /2022/, 'the 2022 structure stays until the other has come');
+      assert.match(await period(), /2022/, 'the 2022 structure stays until the other has come');
+      // Chosen back before the file came: that fetch, when it ends, changes nothing.
+      await structure.selectOption('klynger-2022');
+      await until(() => notice(page).count(), (n) => n === 0, 'the notice to go with the choice');
+      const arrived = page.waitForResponse('**/data/sundhedsraad-2027.json');
       release();
-      await until(() => page.locator('.sk-period').innerText(), (t) => t.includes('Gælder fra 1. januar 2027'), 'the 2027 structure once it has come');
-      await until(() => notice(page).count(), (n) => n === 0, 'the notice to go');
+      await arrived;
+      await page.waitForTimeout(300);
+      assert.match(await period(), /2022/, 'the last choice (2022) stays after the earlier one\'s file came');
+      assert.equal(await structure.inputValue(), 'klynger-2022');
+      // Now at hand: the switch shows it at once.
+      await structure.selectOption('sundhedsraad-2027');
+      await until(period, (t) => t.includes('Gælder fra 1. januar 2027'), 'the 2027 structure');
+      assert.equal(await notice(page).count(), 0);
       assert.equal(await invalid(page), 0);
       assert.deepEqual((await regionSelect(page).locator('option').allInnerTexts()).sort(), ['Region Midtjylland', 'Region Nordjylland', 'Region Syddanmark', 'Region Østdanmark'].sort());
     },

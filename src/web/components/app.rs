@@ -66,9 +66,10 @@ pub fn loading(lang: Lang) -> Html {
 }
 
 /// Loads a pending state a step per task: the browser's number formatting (its first use
-/// loads the locale's data, tens of ms), reading, validating, the key figures, the
-/// region's bodies and chart; then the state is handed to the reducer, whose render draws
-/// the header and the chart. A step that finds the state no longer pending stops.
+/// loads the locale's data, tens of ms) and the built-in rule profiles, reading,
+/// validating, the key figures, the region's bodies and chart; then the state is handed to
+/// the reducer, whose render draws the header (the chart and the sections below follow, a
+/// task each: [`Stage`]). A step that finds the state no longer pending stops.
 async fn load_in_tasks(handle: UseReducerHandle<State>) {
     // Each step starts in a task of its own and first reads the current state: a step that
     // finds new options (an `update` while loading) stops, and the chain those options
@@ -237,24 +238,33 @@ pub fn App(props: &AppProps) -> Html {
     // A structure whose file the background fetch has not brought yet (the switch used
     // within a second of the first chart) is fetched first: chosen before it is there, it
     // would read as an unknown data set.
+    // Only the last choice counts: a fetch that ends after the user chose again is dropped.
     let fetching = use_state(|| None::<String>);
+    let last_choice = use_mut_ref(|| None::<String>);
     let on_dataset = {
         let dispatcher = state.dispatcher();
         let fetching = fetching.clone();
         Callback::from(move |id: String| {
+            *last_choice.borrow_mut() = Some(id.clone());
             if crate::datasets::known(&id).is_none() || crate::datasets::is_loaded(&id) {
+                fetching.set(None);
                 dispatcher.dispatch(Action::SelectDataset(id));
                 return;
             }
             fetching.set(Some(id.clone()));
             let dispatcher = dispatcher.clone();
             let fetching = fetching.clone();
+            let last_choice = last_choice.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match crate::web::loader::fetch(&id).await {
+                let fetched = crate::web::loader::fetch(&id).await;
+                if last_choice.borrow().as_deref() != Some(id.as_str()) {
+                    return;
+                }
+                fetching.set(None);
+                match fetched {
                     Ok(()) => dispatcher.dispatch(Action::SelectDataset(id)),
                     Err(reason) => dispatcher.dispatch(Action::DatasetFailed(crate::web::loader::load_failed(&id, &reason))),
                 }
-                fetching.set(None);
             });
         })
     };

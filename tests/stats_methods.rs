@@ -53,6 +53,23 @@ fn exact_poisson_worked_numbers_at_95_percent() {
     assert!(close(exact_poisson(1.0, 0.95).lower, -(0.975f64.ln()), 1e-9));
 }
 
+/// A count of almost no events (the fuzzer's subnormal 2e-323 made statrs' quantile search
+/// panic): the lower bound is 0 and the upper bound that of no events, as for any count
+/// below a millionth.
+#[test]
+fn exact_poisson_of_a_vanishing_count_does_not_panic() {
+    for x in [5e-324, 2e-323, 1e-310, 1e-100, 9.9e-7] {
+        for level in [0.95, 0.998, 0.5, 99.8] {
+            let e = exact_poisson(x, level);
+            assert_eq!(e.lower, 0.0, "{x} at {level}");
+            assert!(e.upper.is_finite() && close(e.upper, exact_poisson(0.0, level).upper, 1e-5), "{x} at {level}: {e:?}");
+        }
+    }
+    let at = exact_poisson(1e-6, 0.95);
+    assert!(at.lower >= 0.0 && at.lower < 1e-6, "at the threshold the quantile is asked for, and is far below the count: {at:?}");
+    assert!(crude_rate(2e-323, 1000.0, 1e5, 0.95).is_ok());
+}
+
 /// The exact Poisson interval at 99.8 %: closed forms for x = 0 and x = 1's lower limit,
 /// the others evaluated independently (mpmath gamma quantiles, 30 digits), to four decimals.
 #[test]

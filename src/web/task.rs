@@ -41,14 +41,14 @@ impl Channel {
         Some(Channel { port: channel.port2(), waiting, _receiver: receiver, _on_message: on_message })
     }
 
-    fn post(&self, resolve: Function) -> Result<(), Function> {
-        self.waiting.borrow_mut().push_back(resolve);
-        if self.port.post_message(&JsValue::NULL).is_ok() {
-            Ok(())
-        } else {
-            let last = self.waiting.borrow_mut().pop_back();
-            Err(last.unwrap_or_else(|| Function::new_no_args("")))
+    /// Queues `resolve` for the next message; `false` (nothing queued) where it cannot post.
+    fn post(&self, resolve: &Function) -> bool {
+        self.waiting.borrow_mut().push_back(resolve.clone());
+        let posted = self.port.post_message(&JsValue::NULL).is_ok();
+        if !posted {
+            self.waiting.borrow_mut().pop_back();
         }
+        posted
     }
 }
 
@@ -59,11 +59,7 @@ thread_local! {
 /// Resolves in a later task of the event loop (the browser may render in between).
 pub async fn next_task() {
     let promise = Promise::new(&mut |resolve, _| {
-        let queued = CHANNEL.with(|channel| match channel {
-            Some(channel) => channel.post(resolve),
-            None => Err(resolve),
-        });
-        if let Err(resolve) = queued {
+        if !CHANNEL.with(|channel| channel.as_ref().is_some_and(|c| c.post(&resolve))) {
             Timeout::new(0, move || {
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             })

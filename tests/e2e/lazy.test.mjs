@@ -95,6 +95,13 @@ test('loading="lazy" below the fold requests no .wasm and no data set until scro
     for (const f of new Set(files)) assert.equal(files.filter((g) => g === f).length, 1, `${f} fetched once: ${files}`);
     assert.ok(files.some((f) => /\/data\/.+\.json$/.test(f)), `a data set fetched: ${files}`);
     assert.equal(await page.locator('#a .sk-placeholder').count(), 0, 'the placeholder is gone');
+    // Nothing shows above the drawn widget: the hidden status line takes no room (its
+    // `all: initial; display: block` once showed it as an empty grey bar, 16 px high).
+    const gap = await page.evaluate(() => {
+      const el = document.getElementById('a');
+      return el.shadowRoot.querySelector('.sk-widget').getBoundingClientRect().top - el.getBoundingClientRect().top;
+    });
+    assert.ok(Math.abs(gap) < 1, `the widget starts ${gap} px below the element's top`);
     assert.deepEqual(problems, [], 'the page reported errors');
   } finally {
     await context.close();

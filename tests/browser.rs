@@ -1297,6 +1297,12 @@ mod chart_view {
 
     /// The chart view alone on `chart` in `host`, rendered.
     async fn chart_view_of(host: &Element, chart: &Chart, id: &str, name: &str) -> yew::AppHandle<sundhedsklynger::web::ChartView> {
+        chart_view_sized(host, chart, id, name, None).await
+    }
+
+    /// The same, told the drawing area's width before its first render (as the widget
+    /// tells it, measured on the chart's placeholder).
+    async fn chart_view_sized(host: &Element, chart: &Chart, id: &str, name: &str, width: Option<f64>) -> yew::AppHandle<sundhedsklynger::web::ChartView> {
         let props = sundhedsklynger::web::ChartProps {
             chart: Shared::new(chart.clone()),
             lang: Lang::Da,
@@ -1307,10 +1313,38 @@ mod chart_view {
             figures: None,
             on_select: None,
             cooperative: true,
+            width,
         };
         let app = yew::Renderer::<sundhedsklynger::web::ChartView>::with_root_and_props(host.clone(), props).render();
         yew::scheduler::flush().await;
         app
+    }
+
+    /// Told its width, the chart draws in its first render the first view that measuring
+    /// finds: the same items at the same place, with no render of every open box first.
+    #[wasm_bindgen_test]
+    async fn a_chart_told_its_width_draws_the_first_view_that_measuring_finds() {
+        let chart = r1_with_ssu_seats(400, "w", false);
+        let snapshot = |host: &Element| {
+            let svg = one(host, "svg[role=\"tree\"]");
+            let ids: Vec<String> = items(host).iter().map(|e| e.get_attribute("data-node").unwrap()).collect();
+            let transform = one(host, "g.sk-viewport").get_attribute("transform").unwrap();
+            (ids, transform, svg.get_attribute("height").unwrap(), svg.get_attribute("data-nodes-in-dom").unwrap())
+        };
+        let measured_host = host();
+        let measured = chart_view_of(&measured_host, &chart, "m", "Målt").await;
+        let width = one(&measured_host, "svg[role=\"tree\"]").get_bounding_client_rect().width();
+        assert!(width > 0.0);
+        let expected = snapshot(&measured_host);
+        assert!(expected.0.len() >= 3, "{:?}", expected.0);
+        measured.destroy();
+        let sized_host = host();
+        // Drawn without measuring: what the resize observer may report later must not be
+        // needed to get here.
+        let sized = chart_view_sized(&sized_host, &chart, "m", "Målt", Some(width)).await;
+        assert_eq!(snapshot(&sized_host), expected);
+        sized.destroy();
+        yew::scheduler::flush().await;
     }
 
     #[wasm_bindgen_test]

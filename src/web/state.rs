@@ -779,9 +779,18 @@ pub enum ChartAction {
 
 impl ChartState {
     pub fn new(chart: Shared<Chart>) -> ChartState {
+        Self::sized(chart, None)
+    }
+
+    /// The state of a chart whose drawing area's size is known before it is drawn (measured
+    /// on its placeholder): the first render draws the first view, without measuring the
+    /// drawing area (a forced layout) and drawing again in the same task.
+    pub fn sized(chart: Shared<Chart>, size: Option<(f64, f64)>) -> ChartState {
+        let size = size.filter(|(w, h)| *w > 0.0 && *h > 0.0);
         let view = chart.initial_state();
-        let placed = Shared::new(Placed::new(&chart, &view, Orientation::TopDown));
-        ChartState {
+        // With a size, the first view's placement replaces this one at once.
+        let placed = Shared::new(if size.is_some() { Placed::default() } else { Placed::new(&chart, &view, Orientation::TopDown) });
+        let mut state = ChartState {
             focus: chart.roots.first().copied().unwrap_or(0),
             chart,
             view: Rc::new(view),
@@ -802,7 +811,13 @@ impl ChartState {
             focus_serial: 0,
             printing: false,
             centred: None,
+        };
+        if let Some((w, h)) = size {
+            state.viewport = (w, h);
+            state.first_view();
+            state.fitted = true;
         }
+        state
     }
 
     pub fn camera(&self) -> Camera {
@@ -883,9 +898,17 @@ impl ChartState {
 
     /// The slots to put in the DOM: boxes on or near the screen (half a screen around).
     pub fn culled(&self) -> Vec<bool> {
-        if self.printing || self.viewport.0 <= 0.0 {
-            // Not measured yet (or printing): everything, as a static drawing would.
+        if self.printing {
+            // Everything, as a static drawing would.
             return vec![true; self.placed.order.len()];
+        }
+        if self.viewport.0 <= 0.0 {
+            // Not measured yet (the first render, or a widget in a closed tab): none but
+            // the tab stop, which the view adds. The first render measures the drawing area
+            // and draws the first view at once; drawing every open box first, only to take
+            // most of them out again in the same task, was most of the first render's time
+            // (and of its DOM churn) at 1,000 nodes and more.
+            return vec![false; self.placed.order.len()];
         }
         let window = self.window();
         chart_draw::cull(&self.placed, window, window.2.max(window.3) * 0.5)

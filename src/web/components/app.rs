@@ -112,6 +112,10 @@ async fn load_in_tasks(handle: UseReducerHandle<State>) {
     }
 }
 
+/// The chart frame's left and right borders (`.sk-chart-frame` in widget.css): the drawing
+/// area is the placeholder's width less these.
+const CHART_FRAME_BORDERS: f64 = 2.0;
+
 /// How far the first render with the data has come (one step per task).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Stage {
@@ -147,8 +151,15 @@ pub fn App(props: &AppProps) -> Html {
     // findings, and the key figures and transition; each step marked (`sk:header`,
     // `sk:drawn`, `sk:findings`, `sk:below`).
     let stage = use_state(|| Stage::Header);
+    // The drawing area's width, measured on its placeholder while the header shows alone,
+    // with the chart it was measured for: that chart's first render needs no layout of its own.
+    let pending_ref = use_node_ref();
+    let drawing_width = use_mut_ref(|| None::<(u32, f64)>);
     {
         let stage = stage.clone();
+        let pending_ref = pending_ref.clone();
+        let drawing_width = drawing_width.clone();
+        let chart_serial = state.chart_serial;
         use_effect_with((state.is_pending(), *stage), move |(pending, shown)| {
             let next = match (*pending, *shown) {
                 (true, _) => None,
@@ -172,6 +183,11 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(next) = next {
                 wasm_bindgen_futures::spawn_local(async move {
                     next_task().await;
+                    if next == Stage::Drawing {
+                        // Laid out already, unless no frame came between the two tasks.
+                        let width = pending_ref.cast::<web_sys::Element>().map(|e| e.get_bounding_client_rect().width() - CHART_FRAME_BORDERS);
+                        *drawing_width.borrow_mut() = width.filter(|w| *w > 0.0).map(|w| (chart_serial, w));
+                    }
                     stage.set(next);
                 });
             }
@@ -434,10 +450,10 @@ pub fn App(props: &AppProps) -> Html {
                 </p>
             }
             if let (Some(region), Some(bodies)) = (region, state.bodies.clone()) {
-                <section class="sk-region" aria-labelledby={region_heading.clone()}>
+                <section class={classes!("sk-region", (state.view == ViewMode::Chart).then_some("sk-region-chart"))} aria-labelledby={region_heading.clone()}>
                     <h2 id={region_heading}>{ &region.name }</h2>
                     if *stage == Stage::Header {
-                        <div class="sk-drawing-pending"></div>
+                        <div class="sk-drawing-pending" ref={pending_ref}></div>
                     } else if state.view == ViewMode::Chart {
                         if let Some(chart) = state.chart.clone() {
                             <ChartView
@@ -451,6 +467,7 @@ pub fn App(props: &AppProps) -> Html {
                                 report={report.clone()}
                                 figures={chart_figures}
                                 on_select={on_chart_select}
+                                width={drawing_width.borrow().filter(|(serial, _)| *serial == state.chart_serial).map(|(_, w)| w)}
                             />
                         }
                     } else {

@@ -53,6 +53,20 @@ pub struct ChartProps {
     /// for a page that is only the widget; full screen acts as off.
     #[prop_or(true)]
     pub cooperative: bool,
+    /// The drawing area's width (CSS px), measured on the chart's placeholder before the
+    /// chart came: the first render then draws the first view at once (issue 14).
+    #[prop_or_default]
+    pub width: Option<f64>,
+}
+
+/// The tallest the drawing area gets: most of the window.
+fn max_frame_height() -> f64 {
+    web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).map_or(640.0, |h| (h * 0.8).clamp(320.0, 900.0))
+}
+
+/// The drawing area's height before the drawing has one of its own.
+fn unmeasured_frame_height(max_height: f64) -> f64 {
+    480.0_f64.min(max_height)
 }
 
 /// A pointer gesture in progress: pointers down, whether it became a drag, pinch distance
@@ -111,10 +125,12 @@ fn point_in(svg: &web_sys::Element, x: f64, y: f64) -> (f64, f64) {
 pub fn ChartView(props: &ChartProps) -> Html {
     let state = use_reducer({
         let chart = props.chart.clone();
-        move || ChartState::new(chart)
+        let size = props.width.map(|w| (w, unmeasured_frame_height(max_frame_height())));
+        move || ChartState::sized(chart, size)
     });
     let svg_ref = use_node_ref();
     let container_ref = use_node_ref();
+    let skip_measure = use_mut_ref(|| props.width.is_some_and(|w| w > 0.0));
     // The DOM focus is on a tree item (set by focusin, cleared by a focusout that leaves the tree).
     let tree_focused = use_mut_ref(|| false);
     // The last `focus_serial` the DOM focus followed.
@@ -164,10 +180,16 @@ pub fn ChartView(props: &ChartProps) -> Html {
         let serial = state.focus_serial;
         let item_id = format!("{prefix}-n{}", state.focus);
         let in_tree = tree_focused.clone();
+        // The first render of a chart whose width came with it is not measured: that would
+        // force a layout in the task that drew it. The resize observer reports the size once
+        // the browser has laid it out (before it paints), should it differ.
+        let sized = std::mem::take(&mut *skip_measure.borrow_mut());
         use_effect(move || {
             if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
-                let rect = svg.get_bounding_client_rect();
-                dispatcher.dispatch(ChartAction::Viewport(rect.width(), rect.height()));
+                if !sized {
+                    let rect = svg.get_bounding_client_rect();
+                    dispatcher.dispatch(ChartAction::Viewport(rect.width(), rect.height()));
+                }
                 let active = svg.owner_document().and_then(|d| d.active_element());
                 // A re-render that moved the focused item in the DOM (a keyed list moves
                 // elements, and a moved element loses focus without a blur event) leaves
@@ -643,8 +665,8 @@ pub fn ChartView(props: &ChartProps) -> Html {
             .collect()
     };
     // The drawing area follows the drawing's height, up to most of the window.
-    let max_height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).map_or(640.0, |h| (h * 0.8).clamp(320.0, 900.0));
-    let frame_height = if state.viewport.0 > 0.0 { viewport::frame_height(l.total_height, state.scale, 240.0, max_height) } else { 480.0_f64.min(max_height) };
+    let max_height = max_frame_height();
+    let frame_height = if state.viewport.0 > 0.0 { viewport::frame_height(l.total_height, state.scale, 240.0, max_height) } else { unmeasured_frame_height(max_height) };
     // The focused item's path, for the breadcrumbs.
     let mut path = Vec::new();
     if !state.is_empty() {

@@ -1,6 +1,7 @@
 // The loading bench's pages' script (target/bench/load-*.html, written by bench/load.mjs
 // from bench/load.html): one contender per page — `c=element` (the ES custom element,
-// pkg/element.js), `c=inline` (the one-file build, pkg/inline/), `c=orgchart` (d3-org-chart
+// pkg/element.js; `c=preload`: the same with README's preload hints in <head>), `c=inline`
+// (the one-file build, pkg/inline/), `c=orgchart` (d3-org-chart
 // drawing the same region from the same JSON file) — `d=<data set id>` and `r=<region>`. It records, from
 // navigation on: layout shifts, long tasks (> 50 ms) and when the first chart of real data
 // was painted, in `window.loadBench`.

@@ -83,10 +83,17 @@ function writePages() {
   const dir = join(ROOT, 'target/bench');
   mkdirSync(dir, { recursive: true });
   const pages = {};
-  for (const c of ['element', 'inline', 'orgchart', 'none']) {
+  for (const c of ['element', 'preload', 'inline', 'orgchart', 'none']) {
     for (const [d, r] of [['klynger-2022', 'RH'], ['sundhedsraad-2027', 'RN']]) {
-      const head = c === 'element' ? '<script type="module" src="/pkg/element.js"></script>' : c === 'inline' ? '<script src="/pkg/inline/sundhedsklynger.js"></script>' : '';
-      const widget = c === 'element' || c === 'inline' ? `<sundhedsklynger-diagram id="w" shadow="open" dataset="${d}" region="${r}"></sundhedsklynger-diagram>` : '';
+      const element = '<script type="module" src="/pkg/element.js"></script>';
+      // `preload`: the element with README's preload hints ("Sooner on a slow line").
+      const hints = [
+        '<link rel="preload" href="/pkg/web/sundhedsklynger_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
+        `<link rel="preload" href="/pkg/data/${d}.json" as="fetch" type="application/json" crossorigin>`,
+        '<link rel="modulepreload" href="/pkg/element.js">',
+      ].join('\n');
+      const head = c === 'element' ? element : c === 'preload' ? `${hints}\n${element}` : c === 'inline' ? '<script src="/pkg/inline/sundhedsklynger.js"></script>' : '';
+      const widget = ['element', 'preload', 'inline'].includes(c) ? `<sundhedsklynger-diagram id="w" shadow="open" dataset="${d}" region="${r}"></sundhedsklynger-diagram>` : '';
       const name = `load-${c}-${d}.html`;
       writeFileSync(join(dir, name), template.replace('<!--HEAD-->', head).replace('<!--WIDGET-->', widget));
       pages[`${c}:${d}`] = `/target/bench/${name}?c=${c}&d=${d}&r=${r}`;
@@ -180,7 +187,7 @@ export async function loadBench({ log = console.error, runs = 3 } = {}) {
     }
     // Phone: time to first chart, the widget (element, inline) vs d3-org-chart.
     for (const [d, r] of [['sundhedsraad-2027', 'RN'], ['klynger-2022', 'RH']]) {
-      for (const c of ['element', 'inline', 'orgchart']) {
+      for (const c of ['element', 'preload', 'inline', 'orgchart']) {
         if (c === 'orgchart' && d === 'klynger-2022') continue; // it lists no seats: d3-org-chart would draw 6 nodes
         const loads = [];
         for (let i = 0; i < runs; i++) loads.push(await load(browser, page(c, d), { phone: true, settle: 500 }));

@@ -29,7 +29,7 @@ function pagePath(spec) {
   return `/target/bench/${name}?c=${c}&d=${d}&r=${r}`;
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel'];
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel', ...(process.env.CATS ? process.env.CATS.split(',') : [])];
 
 async function traceOnce(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -16,7 +16,7 @@ pub(crate) mod task;
 mod timing;
 
 pub use components::app::{App, AppProps};
-pub use components::chart::{ChartProps, ChartView};
+pub use components::chart::{first_state, ChartProps, ChartView};
 
 /// The text of the last SVG or PNG export made with the chart's buttons (for tests and
 /// hosts that want the file's text rather than a download).

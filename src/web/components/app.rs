@@ -7,7 +7,7 @@ use crate::web::task::next_task;
 use crate::web::timing::mark;
 use yew::prelude::*;
 
-use super::chart::{default_name, ChartView};
+use super::chart::{default_name, first_state, ChartView};
 use super::dataset_switch::DatasetSwitch;
 use super::cluster::ClusterView;
 use super::figure_panel::FigurePanel;
@@ -22,7 +22,7 @@ use crate::figures::key_figures::AreaLevel;
 use crate::model::text::Lang;
 use crate::web::i18n::{self, tr, Key};
 use crate::chart::NodeKind;
-use crate::web::state::{node_kind_code, Action, State, ViewMode, WidgetEvent, WidgetOptions};
+use crate::web::state::{node_kind_code, Action, ChartState, Shared, State, ViewMode, WidgetEvent, WidgetOptions};
 
 /// The root component's properties: the host page's options, and a serial that
 /// `WidgetHandle.update` raises so that each call is applied once.
@@ -151,15 +151,16 @@ pub fn App(props: &AppProps) -> Html {
     // findings, and the key figures and transition; each step marked (`sk:header`,
     // `sk:drawn`, `sk:findings`, `sk:below`).
     let stage = use_state(|| Stage::Header);
-    // The drawing area's width, measured on its placeholder while the header shows alone,
-    // with the chart it was measured for: that chart's first render needs no layout of its own.
+    // The chart's first state, made in a task of its own between the header and the chart
+    // (its layout, fitted to the placeholder's width): the chart's first render then draws
+    // at once, without measuring (a forced layout) or drawing twice.
     let pending_ref = use_node_ref();
-    let drawing_width = use_mut_ref(|| None::<(u32, f64)>);
+    let first_chart = use_mut_ref(|| None::<Shared<ChartState>>);
     {
         let stage = stage.clone();
         let pending_ref = pending_ref.clone();
-        let drawing_width = drawing_width.clone();
-        let chart_serial = state.chart_serial;
+        let first_chart = first_chart.clone();
+        let chart = state.chart.clone();
         use_effect_with((state.is_pending(), *stage), move |(pending, shown)| {
             let next = match (*pending, *shown) {
                 (true, _) => None,
@@ -186,7 +187,10 @@ pub fn App(props: &AppProps) -> Html {
                     if next == Stage::Drawing {
                         // Laid out already, unless no frame came between the two tasks.
                         let width = pending_ref.cast::<web_sys::Element>().map(|e| e.get_bounding_client_rect().width() - CHART_FRAME_BORDERS);
-                        *drawing_width.borrow_mut() = width.filter(|w| *w > 0.0).map(|w| (chart_serial, w));
+                        if let (Some(chart), Some(width)) = (chart, width.filter(|w| *w > 0.0)) {
+                            *first_chart.borrow_mut() = Some(Shared::new(first_state(chart, width)));
+                            next_task().await;
+                        }
                     }
                     stage.set(next);
                 });
@@ -299,6 +303,11 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |period: String| dispatcher.dispatch(Action::SelectPeriod(period)))
     };
 
+    // The prepared first state, for the chart it was made for (dropped once another is shown).
+    let first = first_chart.borrow().clone().filter(|f| Some(&f.chart) == state.chart.as_ref());
+    if first.is_none() {
+        *first_chart.borrow_mut() = None;
+    }
     let lang = state.lang;
     if state.is_pending() {
         return html! {
@@ -467,7 +476,7 @@ pub fn App(props: &AppProps) -> Html {
                                 report={report.clone()}
                                 figures={chart_figures}
                                 on_select={on_chart_select}
-                                width={drawing_width.borrow().filter(|(serial, _)| *serial == state.chart_serial).map(|(_, w)| w)}
+                                first={first.clone()}
                             />
                         }
                     } else {

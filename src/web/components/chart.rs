@@ -53,10 +53,16 @@ pub struct ChartProps {
     /// for a page that is only the widget; full screen acts as off.
     #[prop_or(true)]
     pub cooperative: bool,
-    /// The drawing area's width (CSS px), measured on the chart's placeholder before the
-    /// chart came: the first render then draws the first view at once (issue 14).
+    /// The chart's first state, made before the view (by [`first_state`], in a task of its
+    /// own): the first render then draws the first view at once (issue 14).
     #[prop_or_default]
-    pub width: Option<f64>,
+    pub first: Option<Shared<ChartState>>,
+}
+
+/// The first state of a chart whose drawing area is `width` CSS px wide (measured on its
+/// placeholder): its first view laid out and fitted, as measuring would find it.
+pub fn first_state(chart: Shared<Chart>, width: f64) -> ChartState {
+    ChartState::sized(chart, Some((width, unmeasured_frame_height(max_frame_height()))))
 }
 
 /// The tallest the drawing area gets: most of the window.
@@ -125,12 +131,12 @@ fn point_in(svg: &web_sys::Element, x: f64, y: f64) -> (f64, f64) {
 pub fn ChartView(props: &ChartProps) -> Html {
     let state = use_reducer({
         let chart = props.chart.clone();
-        let size = props.width.map(|w| (w, unmeasured_frame_height(max_frame_height())));
-        move || ChartState::sized(chart, size)
+        let first = props.first.clone().filter(|f| f.chart == chart);
+        move || first.map_or_else(|| ChartState::new(chart), |f| (*f).clone())
     });
     let svg_ref = use_node_ref();
     let container_ref = use_node_ref();
-    let skip_measure = use_mut_ref(|| props.width.is_some_and(|w| w > 0.0));
+    let skip_measure = use_mut_ref(|| props.first.as_ref().is_some_and(|f| f.chart == props.chart && f.viewport.0 > 0.0));
     // The DOM focus is on a tree item (set by focusin, cleared by a focusout that leaves the tree).
     let tree_focused = use_mut_ref(|| false);
     // The last `focus_serial` the DOM focus followed.

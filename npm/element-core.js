@@ -47,9 +47,8 @@ export function defineSundhedsklyngerElement(loadApi, tagName = 'sundhedsklynger
     '.sk-status{all:initial;display:block;margin:0 0 .5rem;padding:.5rem .75rem;border-radius:4px;' +
     'font:1rem/1.45 system-ui,sans-serif;color:#1a1a1a;background:#f5f6f8}' +
     '.sk-status.sk-load-error{color:#a40000;background:#fdf0f0;border:1px solid #a40000}' +
-    '.sk-status p{margin:0}' +
-    // `all:initial; display:block` above would show a hidden status as an empty grey bar.
-    '.sk-status[hidden]{display:none}';
+    // [hidden]: all:initial + display:block would show it as an empty bar.
+    '.sk-status p{margin:0}.sk-status[hidden]{display:none}';
   let sheet;
   const hostSheet = () => {
     if (sheet === undefined) {

@@ -112,6 +112,11 @@ async fn load_in_tasks(handle: UseReducerHandle<State>) {
     }
 }
 
+/// The errors among the findings of the data shown.
+fn errors_in(state: &State) -> usize {
+    state.report.findings.iter().filter(|f| f.severity == Severity::Error).count()
+}
+
 /// The chart frame's left and right borders (`.sk-chart-frame` in widget.css): the drawing
 /// area is the placeholder's width less these.
 const CHART_FRAME_BORDERS: f64 = 2.0;
@@ -213,11 +218,7 @@ pub fn App(props: &AppProps) -> Html {
     let send_ready = {
         let on_event = props.on_event.clone();
         let ready_sent = ready_sent.clone();
-        let ready = WidgetEvent::Ready {
-            region: state.region.clone(),
-            lang: state.lang,
-            errors: state.report.findings.iter().filter(|f| f.severity == Severity::Error).count(),
-        };
+        let ready = WidgetEvent::Ready { region: state.region.clone(), lang: state.lang, errors: errors_in(&state) };
         move || {
             let sent = *ready_sent.borrow();
             if let (Some(on_event), false) = (&on_event, sent) {
@@ -303,6 +304,65 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |period: String| dispatcher.dispatch(Action::SelectPeriod(period)))
     };
 
+    // The chart's two callbacks, made again only when what they use changes: the chart's
+    // props compare callbacks by identity, and new ones on every render re-rendered the
+    // whole chart (and measured it: a forced layout) in each later step of the first render
+    // and on every change elsewhere in the widget (a period, a section opened).
+    let chart_callbacks = use_memo(
+        (state.chart.clone(), state.figures.clone(), state.report.clone(), state.period.clone(), state.key_figure_options.clone(), state.lang, state.region.clone(), errors_in(&state), props.on_event.clone()),
+        {
+            let ready_sent = ready_sent.clone();
+            let prefix = prefix.to_string();
+            move |(chart, figures, report, period, options, lang, region, errors, on_event)| {
+                let lang = *lang;
+                // The key figures of a region or cluster node in the chart's detail panel.
+                let on_figures = chart.clone().filter(|_| !figures.indicators().is_empty()).map(|chart| {
+                    let (figures, report, period, options) = (figures.clone(), report.clone(), period.clone(), options.clone());
+                    Callback::from(move |v: usize| {
+                        let node = &chart.nodes[v];
+                        let level = match node.kind {
+                            NodeKind::Region => AreaLevel::Region,
+                            NodeKind::Area => AreaLevel::Cluster,
+                            _ => return html! {},
+                        };
+                        html! {
+                            <FigurePanel
+                                figures={figures.clone()}
+                                report={report.clone()}
+                                {level}
+                                area={node.id.clone()}
+                                name={node.label.get(lang).to_string()}
+                                period={period.clone()}
+                                {lang}
+                                options={options.clone()}
+                                id={format!("{prefix}-detail-figures")}
+                                heading={4}
+                            />
+                        }
+                    })
+                });
+                // A chart node selected: reported with its label in the language shown
+                // (after `ready`, should the select come first).
+                let on_select = on_event.clone().zip(chart.clone()).map(|(on_event, chart)| {
+                    let (region, errors) = (region.clone(), *errors);
+                    Callback::from(move |v: usize| {
+                        if let Some(node) = chart.nodes.get(v) {
+                            if !std::mem::replace(&mut *ready_sent.borrow_mut(), true) {
+                                on_event.emit(WidgetEvent::Ready { region: region.clone(), lang, errors });
+                            }
+                            on_event.emit(WidgetEvent::Select {
+                                id: node.id.clone(),
+                                kind: node_kind_code(node),
+                                label: node.label.get(lang).to_string(),
+                                region: region.clone(),
+                            });
+                        }
+                    })
+                });
+                (on_figures, on_select)
+            }
+        },
+    );
     // The prepared first state, for the chart it was made for (dropped once another is shown).
     let first = first_chart.borrow().clone().filter(|f| Some(&f.chart) == state.chart.as_ref());
     if first.is_none() {
@@ -346,54 +406,6 @@ pub fn App(props: &AppProps) -> Html {
             />
         }
     };
-
-    // The key figures of a region or cluster node in the chart's detail panel.
-    let chart_figures = state.chart.clone().filter(|_| has_indicators).map(|chart| {
-        let figures = figures.clone();
-        let report = report.clone();
-        let period = state.period.clone();
-        let options = state.key_figure_options.clone();
-        let prefix = prefix.to_string();
-        Callback::from(move |v: usize| {
-            let node = &chart.nodes[v];
-            let level = match node.kind {
-                NodeKind::Region => AreaLevel::Region,
-                NodeKind::Area => AreaLevel::Cluster,
-                _ => return html! {},
-            };
-            html! {
-                <FigurePanel
-                    figures={figures.clone()}
-                    report={report.clone()}
-                    {level}
-                    area={node.id.clone()}
-                    name={node.label.get(lang).to_string()}
-                    period={period.clone()}
-                    {lang}
-                    options={options.clone()}
-                    id={format!("{prefix}-detail-figures")}
-                    heading={4}
-                />
-            }
-        })
-    });
-
-    // A chart node selected: reported with its label in the language shown.
-    let on_chart_select = props.on_event.clone().zip(state.chart.clone()).map(|(on_event, chart)| {
-        let region = state.region.clone();
-        let send_ready = send_ready.clone();
-        Callback::from(move |v: usize| {
-            if let Some(node) = chart.nodes.get(v) {
-                send_ready();
-                on_event.emit(WidgetEvent::Select {
-                    id: node.id.clone(),
-                    kind: node_kind_code(node),
-                    label: node.label.get(lang).to_string(),
-                    region: region.clone(),
-                });
-            }
-        })
-    });
 
     html! {
         <div class={classes!("sk-widget", props.options.theme.class())} lang={lang.code()} aria-busy={(*stage != Stage::Below).then_some("true")}>
@@ -474,8 +486,8 @@ pub fn App(props: &AppProps) -> Html {
                                 deep_link={props.options.deep_link}
                                 cooperative={!props.options.greedy_gestures}
                                 report={report.clone()}
-                                figures={chart_figures}
-                                on_select={on_chart_select}
+                                figures={chart_callbacks.0.clone()}
+                                on_select={chart_callbacks.1.clone()}
                                 first={first.clone()}
                             />
                         }

@@ -45,6 +45,11 @@ if (exported.length !== 1 || !exported[0].startsWith('export function defineSund
 }
 coreSrc = coreSrc.replace(/^export function/m, 'function');
 const base64 = readFileSync(wasm).toString('base64');
+// One text of warmLocales for both entries: the ES entry's own (a classic script cannot
+// import it, and a module of its own would cost the ES entry a round trip).
+const esEntry = readFileSync(new URL('../npm/index.js', import.meta.url), 'utf8');
+const warmLocalesSrc = esEntry.match(/^function warmLocales\(\) \{\n[\s\S]*?\n\}$/m)?.[0];
+if (!warmLocalesSrc || /\b(import|export)\b/.test(warmLocalesSrc)) throw new Error('npm/index.js: no self-contained function warmLocales() { … } found');
 
 const text = `/*! sundhedsklynger ${version} — inline build (the WebAssembly module is embedded). MIT licence. */
 (function () {
@@ -76,21 +81,9 @@ function wasmBytes() {
   return bytes;
 }
 
-// As in the ES entry (npm/index.js warmLocales): the locale data load, each in a task of
-// its own, while the module compiles.
-function warmLocales() {
-  const make = (f) => () => {
-    try {
-      f();
-    } catch (e) {
-      // No Intl: the wasm has its own fallback.
-    }
-  };
-  // The collator first: the first Intl object of a page also starts ICU, and this split
-  // left the shorter first task (≈ 12 + 7 ms, against ≈ 33 + 7 ms the other way round).
-  setTimeout(make(() => new Intl.Collator('da-DK').compare('a', 'b')), 0);
-  setTimeout(make(() => new Intl.NumberFormat('da-DK').format(0)), 0);
-}
+// The ES entry's warmLocales, taken from npm/index.js: the locale data load, each in a task
+// of its own, while the module compiles.
+${warmLocalesSrc}
 
 const api = {};
 let loading;

@@ -186,9 +186,9 @@ pub fn ChartView(props: &ChartProps) -> Html {
         let serial = state.focus_serial;
         let item_id = format!("{prefix}-n{}", state.focus);
         let in_tree = tree_focused.clone();
-        // The first render of a chart whose width came with it is not measured: that would
-        // force a layout in the task that drew it. The resize observer reports the size once
-        // the browser has laid it out (before it paints), should it differ.
+        // The first render of a chart whose first state came with it is not measured: that
+        // would force a layout in the task that drew it. The resize observer reports the size
+        // once the browser has laid it out (before it paints), should it differ.
         let sized = std::mem::take(&mut *skip_measure.borrow_mut());
         use_effect(move || {
             if let Some(svg) = svg_ref.cast::<web_sys::Element>() {

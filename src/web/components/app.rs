@@ -381,7 +381,7 @@ pub fn App(props: &AppProps) -> Html {
     let title = data.title.as_ref().map(|t| t.get(lang).to_string()).filter(|t| !t.trim().is_empty());
     let title = title.unwrap_or_else(|| tr(Key::DefaultTitle, lang).to_string());
     let region = state.region.as_deref().and_then(|id| data.region(id));
-    let errors = report.findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = errors_in(&state);
     let profile_name = state.profile.name.get(lang).to_string();
     let region_heading = format!("{}-region", *prefix);
     let figures = state.figures.clone();

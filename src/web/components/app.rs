@@ -112,6 +112,14 @@ async fn load_in_tasks(handle: UseReducerHandle<State>) {
     }
 }
 
+/// Tells the host `ready` unless it was told already: once, by the effect after the first
+/// render with the data, or first thing on a select that comes sooner (a page under load).
+fn emit_ready_once(sent: &std::cell::RefCell<bool>, on_event: &Callback<WidgetEvent>, ready: WidgetEvent) {
+    if !sent.replace(true) {
+        on_event.emit(ready);
+    }
+}
+
 /// The errors among the findings of the data shown.
 fn errors_in(state: &State) -> usize {
     state.report.findings.iter().filter(|f| f.severity == Severity::Error).count()
@@ -220,10 +228,8 @@ pub fn App(props: &AppProps) -> Html {
         let ready_sent = ready_sent.clone();
         let ready = WidgetEvent::Ready { region: state.region.clone(), lang: state.lang, errors: errors_in(&state) };
         move || {
-            let sent = *ready_sent.borrow();
-            if let (Some(on_event), false) = (&on_event, sent) {
-                *ready_sent.borrow_mut() = true;
-                on_event.emit(ready.clone());
+            if let Some(on_event) = &on_event {
+                emit_ready_once(&ready_sent, on_event, ready.clone());
             }
         }
     };
@@ -347,9 +353,7 @@ pub fn App(props: &AppProps) -> Html {
                     let (region, errors) = (region.clone(), *errors);
                     Callback::from(move |v: usize| {
                         if let Some(node) = chart.nodes.get(v) {
-                            if !std::mem::replace(&mut *ready_sent.borrow_mut(), true) {
-                                on_event.emit(WidgetEvent::Ready { region: region.clone(), lang, errors });
-                            }
+                            emit_ready_once(&ready_sent, &on_event, WidgetEvent::Ready { region: region.clone(), lang, errors });
                             on_event.emit(WidgetEvent::Select {
                                 id: node.id.clone(),
                                 kind: node_kind_code(node),

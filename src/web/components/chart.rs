@@ -129,14 +129,15 @@ fn point_in(svg: &web_sys::Element, x: f64, y: f64) -> (f64, f64) {
 
 #[component]
 pub fn ChartView(props: &ChartProps) -> Html {
+    // A first state made for another chart is not this one's.
+    let first = props.first.clone().filter(|f| f.chart == props.chart);
+    let skip_measure = use_mut_ref(|| first.as_ref().is_some_and(|f| f.viewport.0 > 0.0));
     let state = use_reducer({
         let chart = props.chart.clone();
-        let first = props.first.clone().filter(|f| f.chart == chart);
         move || first.map_or_else(|| ChartState::new(chart), |f| (*f).clone())
     });
     let svg_ref = use_node_ref();
     let container_ref = use_node_ref();
-    let skip_measure = use_mut_ref(|| props.first.as_ref().is_some_and(|f| f.chart == props.chart && f.viewport.0 > 0.0));
     // The DOM focus is on a tree item (set by focusin, cleared by a focusout that leaves the tree).
     let tree_focused = use_mut_ref(|| false);
     // The last `focus_serial` the DOM focus followed.

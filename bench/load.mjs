@@ -78,7 +78,7 @@ async function load(browser, url, { phone = false, settle = 1000, done = () => w
  * the ES entry's module, or the inline build's classic script in <head> — or nothing (the
  * d3-org-chart contender draws from bench/load-page.mjs).
  */
-function writePages() {
+export function writePages() {
   const template = readFileSync(join(ROOT, 'bench/load.html'), 'utf8');
   const dir = join(ROOT, 'target/bench');
   mkdirSync(dir, { recursive: true });

@@ -5,28 +5,22 @@
 //   node bench/trace-load.mjs element:klynger-2022 [runs]     (after make package, make dist)
 //   node bench/trace-load.mjs /dist/index.html?data=default&dataset=sundhedsraad-2027
 // Environment: MIN_MS (threshold, 30), PHONE=1 (CPU 4×; no network throttling).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
+import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '../tests/e2e/static-server.mjs';
 import { launchChromium } from '../tests/e2e/chromium.mjs';
+import { writePages } from './load.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MIN_MS = Number(process.env.MIN_MS ?? 30);
 const [target = 'element:klynger-2022', runsArg = '1'] = process.argv.slice(2);
 
-/** The page of bench/load.mjs for `contender:dataset`, written as it writes it. */
+/** The page of bench/load.mjs for `contender:dataset` (it writes them), or a path as given. */
 function pagePath(spec) {
   if (spec.startsWith('/')) return spec;
-  const [c, d] = spec.split(':');
-  const r = d === 'klynger-2022' ? 'RH' : 'RN';
-  const template = readFileSync(join(ROOT, 'bench/load.html'), 'utf8');
-  const head = c === 'element' ? '<script type="module" src="/pkg/element.js"></script>' : '<script src="/pkg/inline/sundhedsklynger.js"></script>';
-  const widget = `<sundhedsklynger-diagram id="w" shadow="open" dataset="${d}" region="${r}"></sundhedsklynger-diagram>`;
-  mkdirSync(join(ROOT, 'target/bench'), { recursive: true });
-  const name = `load-${c}-${d}.html`;
-  writeFileSync(join(ROOT, 'target/bench', name), template.replace('<!--HEAD-->', head).replace('<!--WIDGET-->', widget));
-  return `/target/bench/${name}?c=${c}&d=${d}&r=${r}`;
+  const page = writePages()[spec];
+  if (!page) throw new Error(`no page ${spec} in bench/load.mjs (contender:data set, e.g. element:klynger-2022)`);
+  return page;
 }
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel', ...(process.env.CATS ? process.env.CATS.split(',') : [])];

@@ -55,7 +55,7 @@ impl<T> Deref for Shared<T> {
 }
 
 /// Where the widget's data come from.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub enum DataInput {
     /// The embedded data set in force today (by the browser's clock).
     #[default]
@@ -68,6 +68,21 @@ pub enum DataInput {
     Text(Rc<str>),
     /// Input that could not even be turned into JSON text; the finding says why.
     Invalid(Rc<Finding>),
+}
+
+/// The same text is the same `Rc` first: `Rc<str>`'s own `==` compares the bytes even then
+/// (its pointer shortcut is for sized types), and the props holding a data set's text are
+/// compared on every render (1.4 MB at 10,000 nodes, ~0.2 ms each).
+impl PartialEq for DataInput {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Default, Self::Default) => true,
+            (Self::Builtin(a), Self::Builtin(b)) | (Self::OnDate(a), Self::OnDate(b)) => a == b,
+            (Self::Text(a), Self::Text(b)) => Rc::ptr_eq(a, b) || a == b,
+            (Self::Invalid(a), Self::Invalid(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// What the host page asks for (`mount` / `update` options).

@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use crate::web::task::next_task;
+use crate::web::task;
 use crate::web::timing::mark;
 use yew::prelude::*;
 
@@ -65,18 +65,18 @@ pub fn loading(lang: Lang) -> Html {
     }
 }
 
-/// Loads a pending state a step per task: the browser's number formatting (its first use
-/// loads the locale's data, tens of ms) and the built-in rule profiles, reading,
-/// validating, the key figures, the region's bodies and chart; then the state is handed to
-/// the reducer, whose render draws the header (the chart and the sections below follow, a
-/// task each: [`Stage`]). A step that finds the state no longer pending stops.
+/// Loads a pending state in steps: the browser's number formatting (its first use loads
+/// the locale's data, tens of ms) and the built-in rule profiles, reading, validating, the
+/// key figures, the region's bodies and chart; then the state is handed to the reducer,
+/// whose render draws the header (the chart and the sections below follow: [`Stage`]).
+/// Each step starts in a task of its own once the current one has run its budget
+/// ([`task::next_step`]). A step that finds the state no longer pending stops.
 async fn load_in_tasks(handle: UseReducerHandle<State>) {
-    // Each step starts in a task of its own and first reads the current state: a step that
-    // finds new options (an `update` while loading) stops, and the chain those options
-    // started does the work with them.
+    // Each step first reads the current state: a step that finds new options (an `update`
+    // while loading) stops, and the chain those options started does the work with them.
     let serial = handle.serial;
     let next_step = async || {
-        next_task().await;
+        task::next_step().await;
         handle.is_pending() && handle.serial == serial
     };
     if !next_step().await {
@@ -142,8 +142,8 @@ enum Stage {
     Below,
 }
 
-/// The first render in tasks, so that none is long (issue 14): the loading line; the
-/// number formats; the data read; checked; their key figures; the region's bodies and
+/// The first render in steps, in as many tasks as it takes for none to be long (issue 14):
+/// the loading line; the number formats; the data read; checked; their key figures; the region's bodies and
 /// chart composed; the header drawn; the chart; the findings; then the key figures and
 /// transition.
 #[component]
@@ -160,11 +160,11 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // After the data: the header first, then a task each for the chart (or list), the
+    // After the data: the header first, then a step each for the chart (or list), the
     // findings, and the key figures and transition; each step marked (`sk:header`,
     // `sk:drawn`, `sk:findings`, `sk:below`).
     let stage = use_state(|| Stage::Header);
-    // The chart's first state, made in a task of its own between the header and the chart
+    // The chart's first state, made in a step of its own between the header and the chart
     // (its layout, fitted to the placeholder's width): the chart's first render then draws
     // at once, without measuring (a forced layout) or drawing twice.
     let pending_ref = use_node_ref();
@@ -196,13 +196,19 @@ pub fn App(props: &AppProps) -> Html {
             };
             if let Some(next) = next {
                 wasm_bindgen_futures::spawn_local(async move {
-                    next_task().await;
+                    // Up to the chart, the steps share a task while it is short; once the
+                    // chart is drawn, the browser paints it before the rest comes.
+                    if next > Stage::Drawing {
+                        task::next_task().await;
+                    } else {
+                        task::next_step().await;
+                    }
                     if next == Stage::Drawing {
-                        // Laid out already, unless no frame came between the two tasks.
+                        // Laid out already when a frame came since the header; else this lays it out.
                         let width = pending_ref.cast::<web_sys::Element>().map(|e| e.get_bounding_client_rect().width() - CHART_FRAME_BORDERS);
                         if let (Some(chart), Some(width)) = (chart, width.filter(|w| *w > 0.0)) {
                             *first_chart.borrow_mut() = Some(Shared::new(first_state(chart, width)));
-                            next_task().await;
+                            task::next_step().await;
                         }
                     }
                     stage.set(next);

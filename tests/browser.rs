@@ -1805,3 +1805,32 @@ mod issue_15 {
         assert!(sentence.starts_with("The difference between the highest ("), "{sentence}");
     }
 }
+
+/// A step of the first render goes on in the same task while the task is inside its budget
+/// and yields once it has run longer (issue 14: the chain shares a task when it is quick,
+/// and no task is long when it is not). Whether it yielded shows in a microtask queued
+/// before it: only a yield lets it run first.
+#[wasm_bindgen_test]
+async fn a_step_yields_only_once_its_task_has_run_its_budget() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use sundhedsklynger::web::task::{next_step, next_task, STEP_BUDGET_MS};
+    let ran_first = |flag: &Rc<Cell<bool>>| {
+        let flag = Rc::clone(flag);
+        let done = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |_| flag.set(true));
+        let _ = js_sys::Promise::resolve(&JsValue::UNDEFINED).then(&done);
+        done.forget();
+    };
+    let now = || web_sys::window().unwrap().performance().unwrap().now();
+    next_task().await;
+    let quick = Rc::new(Cell::new(false));
+    ran_first(&quick);
+    next_step().await;
+    assert!(!quick.get(), "a step at the start of a task ran in a later task");
+    let start = now();
+    while now() - start < STEP_BUDGET_MS + 2.0 {}
+    let slow = Rc::new(Cell::new(false));
+    ran_first(&slow);
+    next_step().await;
+    assert!(slow.get(), "a step after the task's budget did not yield");
+}

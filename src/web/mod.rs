@@ -12,7 +12,9 @@ mod i18n;
 pub(crate) mod loader;
 pub mod state;
 pub(crate) mod style;
-pub(crate) mod task;
+/// Public for the browser tests of its yields.
+#[doc(hidden)]
+pub mod task;
 mod timing;
 
 pub use components::app::{App, AppProps};

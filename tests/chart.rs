@@ -136,3 +136,29 @@ fn keyboard_walk() {
     assert_eq!(chart.depth(first_seat), 2);
     assert_eq!(chart.set_position(nord, &state), (5, 2));
 }
+
+/// A seat's search text, made on the first search: its label in both languages (with its
+/// municipality's name), the municipality's code, and its holder with party; a node without a municipality
+/// or holder has its label alone.
+#[test]
+fn seat_search_texts() {
+    let r = check(&common::with_seats().to_string(), &Options::default());
+    let chart = Chart::build(&r.dataset, law(), &[]);
+    let texts = chart.search_texts();
+    assert_eq!(texts.len(), chart.nodes.len());
+    let chair = node(&chart, "R1/ssu#0");
+    assert!(texts[chair].ends_with(" formand person (a)"), "{}", texts[chair]);
+    assert!(texts[chair].starts_with(&chart.nodes[chair].label.da.to_lowercase()), "{}", texts[chair]);
+    let mayor = *chart.person_seats["p-alfa"].iter().find(|&&s| chart.nodes[s].id.starts_with("R1/ssu")).unwrap();
+    // The fixture's municipality 101 is "Alfa": its name as the label writes it.
+    assert!(texts[mayor].contains("alfa kommune"), "{}", texts[mayor]);
+    assert!(texts[mayor].ends_with(" 101 borgmester alfa"), "{}", texts[mayor]);
+    assert_eq!(chart.search("101 borgmester alfa"), chart.person_seats["p-alfa"]);
+    let empty = (0..chart.nodes.len()).find(|&s| chart.nodes[s].kind == NodeKind::Seat && chart.nodes[s].person.is_none() && chart.nodes[s].municipality.is_none()).unwrap();
+    let label = &chart.nodes[empty].label;
+    let mut alone = label.da.to_lowercase();
+    if label.en != label.da {
+        alone = format!("{alone} {}", label.en.to_lowercase());
+    }
+    assert_eq!(texts[empty], alone);
+}

@@ -48,7 +48,9 @@ pub struct ChartNode {
     pub sources: Vec<String>,
     /// True for a seat shown by role because the data list no seats for its body.
     pub derived: bool,
-    /// Lower-case text the search looks in: labels in both languages, person, party, municipality.
+    /// Lower-case text the search looks in: labels in both languages, and an area's
+    /// municipalities. A seat's (with its municipality and holder) is made on the first
+    /// search instead ([`Chart::search_texts`]): 10,000 seats' texts took 5 % of a first render.
     search: String,
 }
 
@@ -60,6 +62,18 @@ pub struct Chart {
     /// Person id → the seat nodes the person holds, for each person with two seats or more
     /// (the cross-links and "also holds a seat in").
     pub person_seats: HashMap<String, Vec<usize>>,
+    search_texts: SearchTexts,
+}
+
+/// Each node's search text, made once, on the first search; not part of a chart's value
+/// (two charts are equal whether or not either has been searched).
+#[derive(Clone, Debug, Default)]
+struct SearchTexts(std::cell::OnceCell<Vec<String>>);
+
+impl PartialEq for SearchTexts {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// What building a chart looks up: the first person with each id, and the seat nodes each
@@ -82,6 +96,16 @@ fn push_lower(search: &mut String, text: &str) {
     } else {
         search.push_str(&text.to_lowercase());
     }
+}
+
+/// A label's search text: both languages, the English only where it differs.
+fn label_search(label: &Text) -> String {
+    let mut search = String::with_capacity(label.da.len() + label.en.len() + 32);
+    push_lower(&mut search, &label.da);
+    if label.en != label.da {
+        push_lower(&mut search, &label.en);
+    }
+    search
 }
 
 /// What is shown: expanded nodes and the sectors whose seats are shown.
@@ -142,12 +166,16 @@ impl Chart {
     }
 
     fn push(&mut self, parent: Option<usize>, id: String, kind: NodeKind, label: Text, status: Status, sources: Vec<String>) -> usize {
+        let i = self.push_unsearched(parent, id, kind, label, status, sources);
+        let search = label_search(&self.nodes[i].label);
+        self.nodes[i].search = search;
+        i
+    }
+
+    /// A node with no search text yet (a seat's is made by [`Chart::search_texts`]).
+    fn push_unsearched(&mut self, parent: Option<usize>, id: String, kind: NodeKind, label: Text, status: Status, sources: Vec<String>) -> usize {
         let i = self.nodes.len();
-        let mut search = String::with_capacity(label.da.len() + label.en.len() + 32);
-        push_lower(&mut search, &label.da);
-        if label.en != label.da {
-            push_lower(&mut search, &label.en);
-        }
+        let search = String::new();
         self.nodes.push(ChartNode { id, parent, kind, kind_id: String::new(), kind_name: None, tasks: Vec::new(), label, detail: None, sector: None, person: None, municipality: None, status, sources, derived: false, search });
         self.children.push(Vec::new());
         match parent {
@@ -168,23 +196,18 @@ impl Chart {
         let prefix = format!("{}#", body.id);
         for (k, seat) in body.seats.iter().enumerate() {
             let municipality = seat.municipality.as_deref().map(|code| names.entry(code).or_insert_with(|| municipality_name(data, code)).clone());
-            let label = seat_label_with(data, seat, |_| municipality.clone().unwrap_or_else(|| Text::new("", "")));
-            let s = self.push(Some(b), format!("{prefix}{k}"), NodeKind::Seat, label, seat.status, seat.sources.clone());
+            let label = seat_label_with(data, seat, move |_| municipality.unwrap_or_else(|| Text::new("", "")));
+            let s = self.push_unsearched(Some(b), format!("{prefix}{k}"), NodeKind::Seat, label, seat.status, seat.sources.clone());
             let holder = seat.person.as_deref().and_then(|p| holders.persons.get(p).copied());
             let node = &mut self.nodes[s];
             node.sector = Some(seat.sector());
             node.derived = seat.seat_index.is_none();
             node.municipality = seat.municipality.clone();
-            if let (Some(code), Some(m)) = (&seat.municipality, &municipality) {
-                push_lower(&mut node.search, &m.da);
-                push_lower(&mut node.search, code);
-            }
             if let Some(person) = holder {
                 let text = match &person.party {
                     Some(party) => format!("{} ({party})", person.name),
                     None => person.name.clone(),
                 };
-                push_lower(&mut node.search, &text);
                 node.detail = Some(Text::new(text.clone(), text));
                 node.person = Some(person.id.clone());
                 holders.seats.entry(person.id.as_str()).or_default().push(s);
@@ -252,7 +275,32 @@ impl Chart {
         if words.is_empty() {
             return Vec::new();
         }
-        (0..self.nodes.len()).filter(|&i| words.iter().all(|w| self.nodes[i].search.contains(w.as_str()))).collect()
+        let texts = self.search_texts();
+        (0..self.nodes.len()).filter(|&i| words.iter().all(|w| texts[i].contains(w.as_str()))).collect()
+    }
+
+    /// Each node's lower-case search text (made on the first call): a seat's is its label
+    /// (with its municipality's name), the municipality's code, and its holder with party.
+    pub fn search_texts(&self) -> &[String] {
+        self.search_texts.0.get_or_init(|| {
+            self.nodes
+                .iter()
+                .map(|node| {
+                    if node.kind != NodeKind::Seat {
+                        return node.search.clone();
+                    }
+                    // A seat's label has its municipality's name already.
+                    let mut search = label_search(&node.label);
+                    if let Some(code) = &node.municipality {
+                        push_lower(&mut search, code);
+                    }
+                    if let (Some(_), Some(holder)) = (&node.person, &node.detail) {
+                        push_lower(&mut search, &holder.da);
+                    }
+                    search
+                })
+                .collect()
+        })
     }
 
     /// Expands every ancestor of `v` so that it becomes visible.

@@ -102,23 +102,45 @@ fn has_body(kind: &BodyKind, listed: bool) -> bool {
 }
 
 pub fn region_bodies(data: &Dataset, region: &str, profile: &RuleProfile) -> RegionBodies {
-    // The seats of each body, found in one pass: a region may list 100,000 seats.
-    let mut by_body: crate::hash::HashMap<&str, Vec<usize>> = crate::hash::HashMap::default();
-    for (i, s) in data.seats.iter().enumerate() {
-        by_body.entry(s.body.as_str()).or_default().push(i);
+    SeatsByBody::new(data).region(data, region, profile)
+}
+
+/// Every region's bodies, in data order: the seats grouped by body once for all regions,
+/// not once per region (the key figures need every region's, and a data set may list
+/// 100,000 seats).
+pub fn all_region_bodies(data: &Dataset, profile: &RuleProfile) -> Vec<RegionBodies> {
+    let seats = SeatsByBody::new(data);
+    data.regions.iter().map(|r| seats.region(data, &r.id, profile)).collect()
+}
+
+/// The seats of each body, found in one pass, and the order seats are sorted in.
+struct SeatsByBody<'d> {
+    by_body: crate::hash::HashMap<&'d str, Vec<usize>>,
+    order: SeatOrder<'d>,
+}
+
+impl<'d> SeatsByBody<'d> {
+    fn new(data: &'d Dataset) -> Self {
+        let mut by_body: crate::hash::HashMap<&str, Vec<usize>> = crate::hash::HashMap::default();
+        for (i, s) in data.seats.iter().enumerate() {
+            by_body.entry(s.body.as_str()).or_default().push(i);
+        }
+        SeatsByBody { by_body, order: SeatOrder::new(data) }
     }
-    let order = SeatOrder::new(data);
-    let with_seats = |owner: &str, kind: &BodyKind| {
-        let id = BodyId { owner: owner.to_string(), kind: kind.id.clone() };
-        let listed = by_body.get(id.to_string().as_str()).map(Vec::as_slice).unwrap_or_default();
-        has_body(kind, !listed.is_empty()).then(|| body_of(data, &id, listed.iter().map(|&i| (i, &data.seats[i])), profile, &order))
-    };
-    let bodies = profile.region_bodies().filter_map(|k| with_seats(region, k)).collect();
-    let areas = data
-        .areas_of(region)
-        .map(|a| AreaBodies { area: a.id.clone(), bodies: profile.area_bodies(&a.kind).filter_map(|k| with_seats(&a.id, k)).collect() })
-        .collect();
-    RegionBodies { region: region.to_string(), bodies, areas }
+
+    fn region(&self, data: &Dataset, region: &str, profile: &RuleProfile) -> RegionBodies {
+        let with_seats = |owner: &str, kind: &BodyKind| {
+            let id = BodyId { owner: owner.to_string(), kind: kind.id.clone() };
+            let listed = self.by_body.get(id.to_string().as_str()).map(Vec::as_slice).unwrap_or_default();
+            has_body(kind, !listed.is_empty()).then(|| body_of(data, &id, listed.iter().map(|&i| (i, &data.seats[i])), profile, &self.order))
+        };
+        let bodies = profile.region_bodies().filter_map(|k| with_seats(region, k)).collect();
+        let areas = data
+            .areas_of(region)
+            .map(|a| AreaBodies { area: a.id.clone(), bodies: profile.area_bodies(&a.kind).filter_map(|k| with_seats(&a.id, k)).collect() })
+            .collect();
+        RegionBodies { region: region.to_string(), bodies, areas }
+    }
 }
 
 /// One body with its seats, sorted chair first, then by sector and municipality.

@@ -13,7 +13,7 @@ use crate::hash::HashMap;
 
 use serde::Serialize;
 
-use crate::bodies::region_bodies;
+use crate::bodies::{all_region_bodies, RegionBodies};
 use crate::model::indicator::{Indicator, IndicatorKind, Standardisation};
 use crate::bodies::labels::body_name;
 use crate::model::{Dataset, Sector};
@@ -281,6 +281,11 @@ fn member_fractions(data: &Dataset, cluster: &crate::model::Area) -> Vec<(String
 }
 
 pub fn governance(data: &Dataset, profile: &RuleProfile) -> Governance {
+    governance_of(data, profile, &all_region_bodies(data, profile))
+}
+
+/// [`governance`] from every region's bodies (`all`: [`all_region_bodies`], in data order).
+pub fn governance_of(data: &Dataset, profile: &RuleProfile, all: &[RegionBodies]) -> Governance {
     let population = |code: &str| data.municipality(code).and_then(|m| m.population.as_ref()).map(|p| p.value as f64);
     let national_population: Option<f64> = data.municipalities.iter().map(|m| population(&m.code)).sum();
     let national_population = national_population.filter(|p| *p > 0.0 && !data.municipalities.is_empty());
@@ -291,8 +296,7 @@ pub fn governance(data: &Dataset, profile: &RuleProfile) -> Governance {
     let mut clusters = Vec::new();
     let mut regions = Vec::new();
     let mut all_reps: Vec<(f64, String)> = Vec::new();
-    for region in &data.regions {
-        let rb = region_bodies(data, &region.id, profile);
+    for (region, rb) in data.regions.iter().zip(all) {
         let mut seat_reps: Vec<(f64, String)> = Vec::new();
         for body in rb.all() {
             bodies.push(BodyFigures {
@@ -948,14 +952,14 @@ pub fn slope_fit(groups: &[(f64, f64)]) -> Option<(f64, f64)> {
 /// The body responsible for each area: a cluster's representing body (its political level,
 /// the sundhedsråd; [`crate::bodies::AreaBodies::representing`]), the region's own body (the
 /// SSU in 2022) or else its regional council, each municipality's council. The nation has none.
-pub fn responsible_bodies(data: &Dataset, profile: &RuleProfile) -> HashMap<(AreaLevel, String), Responsible> {
+/// `all`: every region's bodies ([`all_region_bodies`], in data order).
+fn responsible_bodies(data: &Dataset, profile: &RuleProfile, all: &[RegionBodies]) -> HashMap<(AreaLevel, String), Responsible> {
     let mut out = HashMap::default();
     for m in &data.municipalities {
         let name = Text::new(format!("Kommunalbestyrelsen, {}", m.name), format!("Municipal council, {}", m.name));
         out.insert((AreaLevel::Municipality, m.code.clone()), Responsible { body: None, name });
     }
-    for region in &data.regions {
-        let rb = region_bodies(data, &region.id, profile);
+    for (region, rb) in data.regions.iter().zip(all) {
         let own = match rb.bodies.first() {
             Some(b) => Responsible { body: Some(b.id.to_string()), name: body_name(data, profile, b) },
             None => Responsible { body: None, name: Text::new(format!("Regionsrådet, {}", region.name), format!("Regional council, {}", region.name)) },
@@ -972,12 +976,18 @@ pub fn responsible_bodies(data: &Dataset, profile: &RuleProfile) -> HashMap<(Are
 
 /// All key figures of a data set; each figure names the body responsible for its area.
 pub fn key_figures(data: &Dataset, profile: &RuleProfile, options: &KeyFigureOptions) -> KeyFigures {
-    let responsible = responsible_bodies(data, profile);
+    key_figures_of(data, profile, options, &all_region_bodies(data, profile))
+}
+
+/// [`key_figures`] from every region's bodies (`all`: [`all_region_bodies`], in data
+/// order), for a caller that has them already.
+pub fn key_figures_of(data: &Dataset, profile: &RuleProfile, options: &KeyFigureOptions, all: &[RegionBodies]) -> KeyFigures {
+    let responsible = responsible_bodies(data, profile, all);
     let mut indicators: Vec<IndicatorFigures> = data.indicators.iter().map(|i| indicator_figures(data, i, options)).collect();
     for figure in indicators.iter_mut().flat_map(|i| i.figures.iter_mut()) {
         figure.responsible = responsible.get(&(figure.level, figure.area.clone())).cloned();
     }
-    KeyFigures { governance: governance(data, profile), indicators }
+    KeyFigures { governance: governance_of(data, profile, all), indicators }
 }
 
 /// Figures of one indicator keyed for lookup: (level, area, period) → index.

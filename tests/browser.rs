@@ -28,7 +28,7 @@ fn host() -> Element {
 #[allow(dead_code)]
 fn v1_defaults() -> sundhedsklynger::web::state::WidgetOptions {
     sundhedsklynger::web::state::WidgetOptions {
-        data: sundhedsklynger::web::state::DataInput::Text(std::rc::Rc::from(sundhedsklynger::DEFAULT_DATA_JSON)),
+        data: sundhedsklynger::web::state::DataInput::Text(std::rc::Rc::new(sundhedsklynger::DEFAULT_DATA_JSON.to_string())),
         ..Default::default()
     }
 }
@@ -502,7 +502,7 @@ fn reducer_keeps_what_it_can_and_skips_no_ops() {
         "regions":[{"id":"RN","name":"Region Nordjylland"},{"id":"RM","name":"Region Midtjylland"}],
         "municipalities":[{"code":"851","name":"Aalborg","region":"RN"}],
         "clusters":[{"id":"RN-MIDT","region":"RN","name":"Klynge MIDT","acute_hospitals":["Aalborg"],"status":"confirmed","sources":[],"members":[{"municipality":"851"}]}]}"#;
-    let loaded = Rc::clone(&state).reduce(Action::LoadData(DataInput::Text(Rc::from(only_rn))));
+    let loaded = Rc::clone(&state).reduce(Action::LoadData(DataInput::Text(Rc::new(only_rn.to_string()))));
     assert_eq!(loaded.region.as_deref(), Some("RM"));
     assert!(loaded.bodies.as_ref().unwrap().areas.is_empty());
     let rn = Rc::clone(&loaded).reduce(Action::SelectRegion("RN".into()));
@@ -803,7 +803,7 @@ mod key_figures {
         use sundhedsklynger::web::state::{Action, DataInput, State, WidgetOptions};
         use yew::Reducible;
 
-        let demo = WidgetOptions { data: DataInput::Text(Rc::from(DEMO)), ..Default::default() };
+        let demo = WidgetOptions { data: DataInput::Text(Rc::new(DEMO.to_string())), ..Default::default() };
         let state = Rc::new(State::new(&demo, 0));
         let periods = state.figures.periods.clone();
         assert_eq!(state.period.as_ref(), periods.last());

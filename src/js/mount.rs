@@ -195,7 +195,7 @@ impl Read {
             Given::Absent => None,
             Given::Null => Some(DataInput::Default),
             Given::Value(Raw(value)) | Given::Wrong(value) => Some(match input_text(&value) {
-                Ok(text) => DataInput::Text(Rc::from(text)),
+                Ok(text) => DataInput::Text(Rc::new(text)),
                 Err(finding) => DataInput::Invalid(Rc::new(finding)),
             }),
         };

@@ -49,8 +49,8 @@ pub struct ChartNode {
     /// True for a seat shown by role because the data list no seats for its body.
     pub derived: bool,
     /// Lower-case text the search looks in: labels in both languages, and an area's
-    /// municipalities. A seat's (with its municipality and holder) is made on the first
-    /// search instead ([`Chart::search_texts`]): 10,000 seats' texts took 5 % of a first render.
+    /// municipalities. A seat's (with its municipality and holder) is made later instead
+    /// ([`Chart::search_texts`]): 10,000 seats' texts took 5 % of a first render.
     search: String,
 }
 
@@ -279,7 +279,8 @@ impl Chart {
         (0..self.nodes.len()).filter(|&i| words.iter().all(|w| texts[i].contains(w.as_str()))).collect()
     }
 
-    /// Each node's lower-case search text (made on the first call): a seat's is its label
+    /// Each node's lower-case search text (made on the first call; the widget calls it
+    /// after the chart is drawn, before it is done): a seat's is its label
     /// (with its municipality's name), the municipality's code, and its holder with party.
     pub fn search_texts(&self) -> &[String] {
         self.search_texts.0.get_or_init(|| {
